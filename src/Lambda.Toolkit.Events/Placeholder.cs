@@ -1,0 +1,6 @@
+namespace Lambda.Toolkit.Events;
+
+/// <summary>Marker for the assembly.</summary>
+internal static class AssemblyMarker
+{
+}
