@@ -1,0 +1,109 @@
+using System.Globalization;
+using Lambda.Toolkit.Logging;
+using Lambda.Toolkit.Runtime;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Lambda.Toolkit;
+
+/// <summary>
+/// Builds a <see cref="LambdaApplication"/>: register services, read configuration, set up logging,
+/// then <see cref="Build"/>. Everything here runs once, during Lambda's init phase.
+/// </summary>
+public sealed class LambdaApplicationBuilder
+{
+    private readonly ServiceCollection _services = [];
+    private readonly List<string> _problems = [];
+    private bool _built;
+
+    internal LambdaApplicationBuilder(string[] args)
+    {
+        Configuration = new ConfigurationManager();
+        Configuration.AddEnvironmentVariables();
+        if (args.Length > 0)
+        {
+            Configuration.AddCommandLine(args);
+        }
+
+        var environment = Configuration["DOTNET_ENVIRONMENT"] ?? Configuration["LAMBDA_TOOLKIT_ENVIRONMENT"];
+        var development = string.Equals(environment, "Development", StringComparison.OrdinalIgnoreCase);
+        ServiceProviderOptions = new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = development };
+
+        _services.AddSingleton<IConfiguration>(Configuration);
+        _services.TryAddSingleton(TimeProvider.System);
+        _services.TryAddSingleton(static _ => LambdaFunctionInfo.FromEnvironment());
+        _services.AddOptions();
+        _services.AddLogging(logging =>
+        {
+            logging.AddConfiguration(Configuration.GetSection("Logging"));
+            logging.AddLambdaLogger();
+        });
+        Logging = new LoggingBuilder(_services);
+
+        var concurrency = Environment.GetEnvironmentVariable("AWS_LAMBDA_MAX_CONCURRENCY");
+        if (!string.IsNullOrEmpty(concurrency))
+        {
+            if (int.TryParse(concurrency, NumberStyles.None, CultureInfo.InvariantCulture, out var loops) && loops > 0)
+            {
+                _services.Configure<LambdaRuntimeOptions>(o => o.MaxConcurrency = loops);
+            }
+            else
+            {
+                _problems.Add($"AWS_LAMBDA_MAX_CONCURRENCY must be a positive integer (was '{concurrency}').");
+            }
+        }
+    }
+
+    /// <summary>The services of the function. Singletons live across warm invocations; scoped services live for one invocation.</summary>
+    public IServiceCollection Services => _services;
+
+    /// <summary>Configuration: environment variables, then command-line arguments.</summary>
+    public ConfigurationManager Configuration { get; }
+
+    /// <summary>Logging: the Lambda console logger is added, and <c>AWS_LAMBDA_LOG_LEVEL</c> sets the minimum level.</summary>
+    public ILoggingBuilder Logging { get; }
+
+    /// <summary>
+    /// How the root container is built. Default: <c>ValidateOnBuild</c> on (a service that cannot be
+    /// constructed fails init, not the first invocation); <c>ValidateScopes</c> on when
+    /// <c>DOTNET_ENVIRONMENT=Development</c>.
+    /// </summary>
+    public ServiceProviderOptions ServiceProviderOptions { get; }
+
+    /// <summary>
+    /// Builds the root service provider, once. A failure here (an invalid registration, a bad environment
+    /// value) does not throw: the application reports it to Lambda's init-error endpoint when it runs.
+    /// </summary>
+    /// <returns>The application.</returns>
+    /// <exception cref="InvalidOperationException">Build was already called.</exception>
+    public LambdaApplication Build()
+    {
+        if (_built)
+        {
+            throw new InvalidOperationException("Build() can be called only once per builder.");
+        }
+
+        _built = true;
+        _services.MakeReadOnly();
+        if (_problems.Count > 0)
+        {
+            return new LambdaApplication(null, Configuration, new LambdaFunctionException(LambdaErrorTypes.InitFailed, string.Join(" ", _problems)));
+        }
+
+        try
+        {
+            return new LambdaApplication(_services.BuildServiceProvider(ServiceProviderOptions), Configuration, null);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or AggregateException or ArgumentException)
+        {
+            return new LambdaApplication(null, Configuration, ex);
+        }
+    }
+
+    private sealed class LoggingBuilder(IServiceCollection services) : ILoggingBuilder
+    {
+        public IServiceCollection Services { get; } = services;
+    }
+}

@@ -1,0 +1,146 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Lambda.Toolkit.Runtime;
+
+/// <summary>
+/// Runs one invocation through the composed pipeline: a DI scope, a token that fires a margin before
+/// the deadline, and the hard stop that reports a timeout when a handler ignores its token. The Runtime
+/// API loop and the in-process test host both use it, so tests see exactly what Lambda would receive.
+/// </summary>
+internal sealed partial class InvocationRunner
+{
+    private readonly InvocationDelegate _pipeline;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly LambdaRuntimeOptions _options;
+    private readonly InvocationContextAccessor _accessor;
+    private readonly ILogger _logger;
+
+    public InvocationRunner(
+        InvocationDelegate pipeline,
+        IServiceScopeFactory scopes,
+        LambdaRuntimeOptions options,
+        InvocationContextAccessor accessor,
+        ILogger logger)
+    {
+        _pipeline = pipeline;
+        _scopes = scopes;
+        _options = options;
+        _accessor = accessor;
+        _logger = logger;
+    }
+
+    public async ValueTask<InvocationOutcome> RunAsync(InvocationContext context)
+    {
+        var time = context.TimeProvider;
+        var remaining = context.Deadline - time.GetUtcNow();
+        var cancelAfter = remaining - _options.CancellationMargin;
+        using var cancellation = new CancellationTokenSource(cancelAfter > TimeSpan.Zero ? cancelAfter : TimeSpan.Zero, time);
+        var scope = _scopes.CreateAsyncScope();
+        context.Attach(scope.ServiceProvider, cancellation.Token);
+        _accessor.InvocationContext = context;
+        var disposeScope = true;
+        try
+        {
+            var pending = _pipeline(context);
+            if (!pending.IsCompleted)
+            {
+                var task = pending.AsTask();
+                var hardStop = remaining - _options.TimeoutReportMargin;
+                try
+                {
+                    await task.WaitAsync(hardStop > TimeSpan.Zero ? hardStop : TimeSpan.Zero, time).ConfigureAwait(false);
+                }
+                catch (TimeoutException) when (!task.IsCompleted)
+                {
+                    disposeScope = false;
+                    _ = DisposeWhenDoneAsync(task, scope);
+                    var error = new FunctionError(
+                        LambdaErrorTypes.Timeout,
+                        $"The handler did not finish before the deadline: its cancellation token fired {_options.CancellationMargin.TotalMilliseconds:0} ms before it and the invocation was abandoned {_options.TimeoutReportMargin.TotalMilliseconds:0} ms before it.");
+                    LogTimeout(_logger, context.RequestId);
+                    return new InvocationOutcome(error, Abandoned: true);
+                }
+            }
+            else
+            {
+                await pending.ConfigureAwait(false);
+            }
+
+            if (context.Response.Body.Length > _options.MaxResponseSize)
+            {
+                var error = new FunctionError(
+                    LambdaErrorTypes.ResponseTooLarge,
+                    $"The response is {context.Response.Body.Length} bytes, more than the {_options.MaxResponseSize} bytes Lambda accepts.");
+                LogFailure(_logger, context.RequestId, error.ErrorType, error.ErrorMessage, null);
+                return new InvocationOutcome(error, Abandoned: false);
+            }
+
+            return InvocationOutcome.Success;
+        }
+        catch (OperationCanceledException ex) when (cancellation.IsCancellationRequested)
+        {
+            var error = new FunctionError(
+                LambdaErrorTypes.Timeout,
+                $"The handler stopped because its cancellation token fired {_options.CancellationMargin.TotalMilliseconds:0} ms before the deadline.",
+                FunctionError.FromException(ex).StackTrace);
+            LogTimeout(_logger, context.RequestId);
+            return new InvocationOutcome(error, Abandoned: false);
+        }
+        catch (Exception ex)
+        {
+            var error = Map(ex);
+            LogFailure(_logger, context.RequestId, error.ErrorType, error.ErrorMessage, ex);
+            return new InvocationOutcome(error, Abandoned: false);
+        }
+        finally
+        {
+            _accessor.InvocationContext = null;
+            if (disposeScope)
+            {
+                await scope.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private FunctionError Map(Exception exception)
+    {
+        try
+        {
+            return _options.ErrorMapper(exception);
+        }
+        catch (Exception mapperFailure)
+        {
+            LogMapperFailed(_logger, mapperFailure);
+            return FunctionError.FromException(exception);
+        }
+    }
+
+    private async Task DisposeWhenDoneAsync(Task handler, AsyncServiceScope scope)
+    {
+        try
+        {
+            await handler.ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            LogAbandonedFailed(_logger, ex);
+        }
+        finally
+        {
+            await scope.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Invocation {RequestId} failed with {ErrorType}: {ErrorMessage}")]
+    private static partial void LogFailure(ILogger logger, string requestId, string errorType, string errorMessage, Exception? exception);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Invocation {RequestId} timed out")]
+    private static partial void LogTimeout(ILogger logger, string requestId);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "The error mapper threw; the default mapping is used")]
+    private static partial void LogMapperFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "A handler abandoned after a timeout failed later")]
+    private static partial void LogAbandonedFailed(ILogger logger, Exception exception);
+}

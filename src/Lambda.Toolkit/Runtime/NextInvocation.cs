@@ -1,0 +1,97 @@
+using System.Buffers;
+using System.Globalization;
+using System.Net.Http.Headers;
+
+namespace Lambda.Toolkit.Runtime;
+
+/// <summary>
+/// One event received from <c>invocation/next</c>: the headers Lambda sent and the payload, read into a
+/// buffer that the loop reuses for the next event.
+/// </summary>
+internal sealed class NextInvocation : IDisposable
+{
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+
+    public string RequestId { get; private set; } = string.Empty;
+
+    public DateTimeOffset Deadline { get; private set; }
+
+    public string InvokedFunctionArn { get; private set; } = string.Empty;
+
+    public string? TraceId { get; private set; }
+
+    public string? ClientContext { get; private set; }
+
+    public string? CognitoIdentity { get; private set; }
+
+    public int Length { get; private set; }
+
+    public ReadOnlyMemory<byte> Payload => _buffer.AsMemory(0, Length);
+
+    public void ReadHeaders(HttpResponseHeaders headers)
+    {
+        RequestId = Single(headers, RuntimeApiHeaders.RequestId)
+            ?? throw new RuntimeApiException($"The Runtime API sent an event without the {RuntimeApiHeaders.RequestId} header.");
+        var deadline = Single(headers, RuntimeApiHeaders.DeadlineMs);
+        Deadline = long.TryParse(deadline, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms)
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : throw new RuntimeApiException($"The Runtime API sent an invalid {RuntimeApiHeaders.DeadlineMs} header: '{deadline}'.");
+        InvokedFunctionArn = Single(headers, RuntimeApiHeaders.InvokedFunctionArn) ?? string.Empty;
+        TraceId = Single(headers, RuntimeApiHeaders.TraceId);
+        ClientContext = Single(headers, RuntimeApiHeaders.ClientContext);
+        CognitoIdentity = Single(headers, RuntimeApiHeaders.CognitoIdentity);
+    }
+
+    public async Task ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var expected = content.Headers.ContentLength;
+        if (expected is > 0 && expected > _buffer.Length)
+        {
+            Grow((int)expected.Value);
+        }
+
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var total = 0;
+            while (true)
+            {
+                if (total == _buffer.Length)
+                {
+                    Grow(_buffer.Length * 2);
+                }
+
+                var read = await stream.ReadAsync(_buffer.AsMemory(total), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                total += read;
+            }
+
+            Length = total;
+        }
+    }
+
+    public void Dispose()
+    {
+        var buffer = _buffer;
+        _buffer = [];
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private void Grow(int size)
+    {
+        var bigger = ArrayPool<byte>.Shared.Rent(size);
+        _buffer.AsSpan(0, Math.Min(_buffer.Length, bigger.Length)).CopyTo(bigger);
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = bigger;
+    }
+
+    private static string? Single(HttpResponseHeaders headers, string name) =>
+        headers.NonValidated.TryGetValues(name, out var values) && values.Count > 0 ? values.ToString() : null;
+}

@@ -1,0 +1,8 @@
+namespace Lambda.Toolkit.Runtime.Requests;
+
+/// <summary><c>GET /2018-06-01/runtime/invocation/next</c>: waits for the next event.</summary>
+internal static class NextInvocationRequest
+{
+    public static HttpRequestMessage Create(Uri baseAddress) =>
+        new(HttpMethod.Get, new Uri(baseAddress, "2018-06-01/runtime/invocation/next"));
+}
