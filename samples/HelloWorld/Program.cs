@@ -1,0 +1,3 @@
+using HelloWorld;
+
+await HelloFunction.Build(args).RunAsync();
