@@ -1,0 +1,30 @@
+using Lambda.Toolkit.Logging;
+using Lambda.Toolkit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Lambda.Toolkit.Tests;
+
+/// <summary>Builds small applications for tests, with logs captured instead of written to stdout.</summary>
+internal static class TestApps
+{
+    public static LambdaApplicationBuilder Builder(MemoryStream? logs = null, FakeTimeProvider? time = null)
+    {
+        var builder = LambdaApplication.CreateBuilder([]);
+        builder.ServiceProviderOptions.ValidateScopes = true;
+        var output = logs ?? new MemoryStream();
+        builder.Services.Configure<LambdaLoggerOptions>(o => o.Output = output);
+        if (time is not null)
+        {
+            builder.Services.AddSingleton<TimeProvider>(time);
+        }
+
+        return builder;
+    }
+
+    public static Task<LambdaTestHost> StartAsync(LambdaApplication app, FakeTimeProvider? time = null) =>
+        LambdaTestHost.StartAsync(app, new LambdaTestHostOptions { TimeProvider = time });
+
+    public static Task<TestInvocationResult> InvokeOrder(this LambdaTestHost host, int id = 1, TestInvocation? invocation = null) =>
+        host.InvokeAsync(new Order(id, "book"), TestJsonContext.Default.Order, invocation);
+}
