@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Lambda.Toolkit;
 
 /// <summary>
@@ -8,10 +10,12 @@ namespace Lambda.Toolkit;
 /// A context object is reused by the next invocation on the same loop once this one has finished,
 /// so do not keep a reference to it (or to <see cref="Payload"/>) after the pipeline returns.
 /// </remarks>
+[SuppressMessage("Design", "CA1001", Justification = "The reused deadline token source lives as long as its loop; its timer is stopped by TryReset or fires by the deadline, after which it holds nothing. Disposing the context is never the user's job.")]
 public sealed class InvocationContext
 {
     private Dictionary<object, object?>? _items;
     private IServiceProvider _services = EmptyServiceProvider.Instance;
+    private CancellationTokenSource? _cancellation;
 
     internal InvocationContext(LambdaFunctionInfo function, TimeProvider timeProvider)
     {
@@ -84,6 +88,23 @@ public sealed class InvocationContext
         ClientContext = clientContext;
         CognitoIdentity = cognitoIdentity;
         Payload = payload;
+    }
+
+    /// <summary>
+    /// The deadline token's source, kept with the context so a warm loop reuses it (and its timer) instead
+    /// of allocating one per invocation. It cannot be reused once it has fired.
+    /// </summary>
+    internal CancellationTokenSource RentCancellation(TimeSpan cancelAfter)
+    {
+        var cancellation = _cancellation;
+        if (cancellation is null || !cancellation.TryReset())
+        {
+            cancellation?.Dispose();
+            cancellation = _cancellation = new CancellationTokenSource(Timeout.InfiniteTimeSpan, TimeProvider);
+        }
+
+        cancellation.CancelAfter(cancelAfter);
+        return cancellation;
     }
 
     internal void Attach(IServiceProvider services, CancellationToken cancellationToken)

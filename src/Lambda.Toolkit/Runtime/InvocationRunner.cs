@@ -35,7 +35,7 @@ internal sealed partial class InvocationRunner
         var time = context.TimeProvider;
         var remaining = context.Deadline - time.GetUtcNow();
         var cancelAfter = remaining - _options.CancellationMargin;
-        using var cancellation = new CancellationTokenSource(cancelAfter > TimeSpan.Zero ? cancelAfter : TimeSpan.Zero, time);
+        var cancellation = context.RentCancellation(cancelAfter > TimeSpan.Zero ? cancelAfter : TimeSpan.Zero);
         var scope = _scopes.CreateAsyncScope();
         context.Attach(scope.ServiceProvider, cancellation.Token);
         _accessor.InvocationContext = context;
