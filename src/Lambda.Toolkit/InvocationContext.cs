@@ -69,6 +69,13 @@ public sealed class InvocationContext
     /// <summary>A per-invocation bag for middleware to hand values to later middleware and handlers.</summary>
     public IDictionary<object, object?> Items => _items ??= [];
 
+    /// <summary>
+    /// Whether this is a priming invocation run during init on a synthetic event (see
+    /// <see cref="LambdaApplication.Prime(ReadOnlyMemory{byte})"/>): handlers should skip side effects
+    /// such as writes and messages. Its response is discarded.
+    /// </summary>
+    public bool IsPriming { get; internal set; }
+
     /// <summary>The clock used for <see cref="RemainingTime"/>.</summary>
     internal TimeProvider TimeProvider { get; }
 

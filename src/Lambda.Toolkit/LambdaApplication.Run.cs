@@ -77,6 +77,15 @@ public sealed partial class LambdaApplication
             return await ReportInitFailureAsync(client, ex).ConfigureAwait(false);
         }
 
+        if (string.Equals(Environment.GetEnvironmentVariable("AWS_LAMBDA_INITIALIZATION_TYPE"), "snap-start", StringComparison.Ordinal))
+        {
+            var restored = await SnapshotAndRestoreAsync(client, stopping).ConfigureAwait(false);
+            if (restored != 0)
+            {
+                return restored;
+            }
+        }
+
         var loopLogger = Logger;
         using var loopsDone = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var loops = new Task[core.Options.MaxConcurrency];
@@ -117,6 +126,63 @@ public sealed partial class LambdaApplication
             await loopsDone.CancelAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>
+    /// SnapStart: runs the before-snapshot hooks (reverse order), waits on <c>restore/next</c> while the
+    /// snapshot is taken and restored, then runs the after-restore hooks (registration order).
+    /// </summary>
+    private async Task<int> SnapshotAndRestoreAsync(RuntimeApiClient client, CancellationToken stopping)
+    {
+        try
+        {
+            for (var i = _beforeSnapshotHooks.Count - 1; i >= 0; i--)
+            {
+                await _beforeSnapshotHooks[i](_services!, stopping).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
+        {
+            return await ReportInitFailureAsync(client, ex).ConfigureAwait(false);
+        }
+
+        try
+        {
+            await client.GetRestoreNextAsync(stopping).ConfigureAwait(false);
+        }
+        catch (RuntimeApiException ex)
+        {
+            LogRuntimeApiFailed(Logger, ex.Message, ex.InnerException);
+            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return RuntimeApiFailedExitCode;
+        }
+
+        try
+        {
+            foreach (var hook in _afterRestoreHooks)
+            {
+                await hook(_services!, stopping).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
+        {
+            var error = FunctionError.FromException(ex);
+            LogRestoreFailed(Logger, error.ErrorType, error.ErrorMessage, ex);
+            await Console.Error.WriteLineAsync($"Restore failed with {error.ErrorType}: {error.ErrorMessage}").ConfigureAwait(false);
+            try
+            {
+                await client.PostRestoreErrorAsync(error, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (RuntimeApiException postFailure)
+            {
+                await Console.Error.WriteLineAsync(postFailure.Message).ConfigureAwait(false);
+            }
+
+            await RunShutdownHooksAsync().ConfigureAwait(false);
+            return InitFailedExitCode;
+        }
+
+        return 0;
     }
 
     private async Task<int> ReportInitFailureAsync(RuntimeApiClient client, Exception failure)
@@ -176,6 +242,9 @@ public sealed partial class LambdaApplication
 
     [LoggerMessage(EventId = 21, Level = LogLevel.Critical, Message = "{Message}")]
     private static partial void LogRuntimeApiFailed(ILogger logger, string message, Exception? exception);
+
+    [LoggerMessage(EventId = 23, Level = LogLevel.Critical, Message = "Restore failed with {ErrorType}: {ErrorMessage}")]
+    private static partial void LogRestoreFailed(ILogger logger, string errorType, string errorMessage, Exception exception);
 
     [LoggerMessage(EventId = 22, Level = LogLevel.Error, Message = "A shutdown hook failed")]
     private static partial void LogShutdownHookFailed(ILogger logger, Exception exception);

@@ -19,6 +19,9 @@ public sealed partial class LambdaApplication : IAsyncDisposable
     private readonly List<EventRoute> _routes = [];
     private readonly List<Func<IServiceProvider, CancellationToken, ValueTask>> _initHooks = [];
     private readonly List<Func<IServiceProvider, CancellationToken, ValueTask>> _shutdownHooks = [];
+    private readonly List<Func<IServiceProvider, CancellationToken, ValueTask>> _beforeSnapshotHooks = [];
+    private readonly List<Func<IServiceProvider, CancellationToken, ValueTask>> _afterRestoreHooks = [];
+    private readonly List<ReadOnlyMemory<byte>> _primingEvents = [];
     private readonly ServiceProvider? _services;
     private readonly Exception? _buildFailure;
     private readonly SemaphoreSlim _initGate = new(1, 1);
@@ -118,6 +121,60 @@ public sealed partial class LambdaApplication : IAsyncDisposable
         return this;
     }
 
+    /// <summary>
+    /// Primes the function during init, where Lambda gives full CPU: after the init hooks, the whole
+    /// pipeline runs once on <paramref name="syntheticEvent"/> with <see cref="InvocationContext.IsPriming"/>
+    /// set (handlers should skip side effects), so JIT, JSON metadata, DI call sites and connections are
+    /// warm before the first real event. The response is discarded; an error fails init.
+    /// </summary>
+    /// <param name="syntheticEvent">A representative event, UTF-8 JSON.</param>
+    /// <returns>This application.</returns>
+    public LambdaApplication Prime(ReadOnlyMemory<byte> syntheticEvent)
+    {
+        ThrowIfComposed();
+        _primingEvents.Add(syntheticEvent.ToArray());
+        return this;
+    }
+
+    /// <summary>Primes the function during init with a synthetic JSON event; see <see cref="Prime(ReadOnlyMemory{byte})"/>.</summary>
+    /// <param name="syntheticEventJson">A representative event.</param>
+    /// <returns>This application.</returns>
+    public LambdaApplication Prime(string syntheticEventJson)
+    {
+        ArgumentNullException.ThrowIfNull(syntheticEventJson);
+        return Prime(System.Text.Encoding.UTF8.GetBytes(syntheticEventJson));
+    }
+
+    /// <summary>
+    /// Adds work to run before a SnapStart snapshot is taken (when <c>AWS_LAMBDA_INITIALIZATION_TYPE</c> is
+    /// <c>snap-start</c>): close connections, drop secrets that must not be in the snapshot. These hooks run
+    /// in reverse order of registration; one that throws fails init.
+    /// </summary>
+    /// <param name="hook">The work, given the root services.</param>
+    /// <returns>This application.</returns>
+    public LambdaApplication OnBeforeSnapshot(Func<IServiceProvider, CancellationToken, ValueTask> hook)
+    {
+        ArgumentNullException.ThrowIfNull(hook);
+        ThrowIfComposed();
+        _beforeSnapshotHooks.Add(hook);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds work to run after a SnapStart restore: refresh credentials, reseed randomness, reopen
+    /// connections. These hooks run in registration order; one that throws is reported to Lambda's
+    /// restore-error endpoint and the process exits.
+    /// </summary>
+    /// <param name="hook">The work, given the root services.</param>
+    /// <returns>This application.</returns>
+    public LambdaApplication OnAfterRestore(Func<IServiceProvider, CancellationToken, ValueTask> hook)
+    {
+        ArgumentNullException.ThrowIfNull(hook);
+        ThrowIfComposed();
+        _afterRestoreHooks.Add(hook);
+        return this;
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
@@ -168,12 +225,28 @@ public sealed partial class LambdaApplication : IAsyncDisposable
                 options,
                 services.GetRequiredService<InvocationContextAccessor>(),
                 services.GetRequiredService<ILoggerFactory>().CreateLogger("Lambda.Toolkit.Invocation"));
-            _core = new LambdaRuntimeCore(runner, options, services.GetRequiredService<LambdaFunctionInfo>(), services.GetRequiredService<TimeProvider>());
+            var core = new LambdaRuntimeCore(runner, options, services.GetRequiredService<LambdaFunctionInfo>(), services.GetRequiredService<TimeProvider>());
+            await PrimeAsync(core).ConfigureAwait(false);
+            _core = core;
             return _core;
         }
         finally
         {
             _initGate.Release();
+        }
+    }
+
+    private async Task PrimeAsync(LambdaRuntimeCore core)
+    {
+        for (var i = 0; i < _primingEvents.Count; i++)
+        {
+            var context = new InvocationContext(core.Function, core.TimeProvider) { IsPriming = true };
+            context.Initialize($"priming-{i + 1}", core.TimeProvider.GetUtcNow().AddSeconds(30), string.Empty, null, null, null, _primingEvents[i]);
+            var outcome = await core.Runner.RunAsync(context).ConfigureAwait(false);
+            if (outcome.Error is { } error)
+            {
+                throw new LambdaFunctionException(LambdaErrorTypes.InitFailed, $"Priming invocation {i + 1} failed with {error.ErrorType}: {error.ErrorMessage}");
+            }
         }
     }
 

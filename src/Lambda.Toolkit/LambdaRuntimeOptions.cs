@@ -46,6 +46,13 @@ public sealed class LambdaRuntimeOptions
     /// </summary>
     public Func<Exception, FunctionError> ErrorMapper { get; set; } = FunctionError.FromException;
 
+    /// <summary>
+    /// Recognises keep-warm pings, which are answered with <see cref="WarmupPing.Response"/> before any
+    /// middleware or handler runs. Set to <see langword="null"/> to pass every event to the pipeline.
+    /// Default: <see cref="WarmupPing.IsDefaultPing"/>.
+    /// </summary>
+    public WarmupPredicate? IsWarmupPing { get; set; } = WarmupPing.IsDefaultPing;
+
     /// <summary>Checks every option and returns all problems, or an empty list.</summary>
     /// <returns>One message per invalid option.</returns>
     public IReadOnlyList<string> Validate()

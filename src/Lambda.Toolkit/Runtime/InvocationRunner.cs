@@ -30,7 +30,18 @@ internal sealed partial class InvocationRunner
         _logger = logger;
     }
 
-    public async ValueTask<InvocationOutcome> RunAsync(InvocationContext context)
+    public ValueTask<InvocationOutcome> RunAsync(InvocationContext context)
+    {
+        if (_options.IsWarmupPing is { } isPing && !context.IsPriming && isPing(context.Payload.Span))
+        {
+            context.Response.SetBody(WarmupPing.Response);
+            return new ValueTask<InvocationOutcome>(InvocationOutcome.Success);
+        }
+
+        return RunPipelineAsync(context);
+    }
+
+    private async ValueTask<InvocationOutcome> RunPipelineAsync(InvocationContext context)
     {
         var time = context.TimeProvider;
         var remaining = context.Deadline - time.GetUtcNow();

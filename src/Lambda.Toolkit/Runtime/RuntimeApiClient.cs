@@ -75,6 +75,20 @@ internal sealed class RuntimeApiClient : IDisposable
     public Task<HttpStatusCode> PostInitErrorAsync(FunctionError error, CancellationToken cancellationToken) =>
         PostAsync(b => InitErrorRequest.Create(b, error), "init/error", cancellationToken);
 
+    /// <summary>Waits for a SnapStart restore (the snapshot is taken while this call waits).</summary>
+    public async Task GetRestoreNextAsync(CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(static b => RestoreNextRequest.Create(b), "restore/next", HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await UnexpectedAsync(response, "restore/next", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Posts a restore error; the process must then exit.</summary>
+    public Task<HttpStatusCode> PostRestoreErrorAsync(FunctionError error, CancellationToken cancellationToken) =>
+        PostAsync(b => RestoreErrorRequest.Create(b, error), "restore/error", cancellationToken);
+
     public void Dispose() => _http.Dispose();
 
     private async Task<HttpStatusCode> PostAsync(Func<Uri, HttpRequestMessage> create, string what, CancellationToken cancellationToken)
