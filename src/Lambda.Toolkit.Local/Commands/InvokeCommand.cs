@@ -1,0 +1,139 @@
+using System.Text;
+using Lambda.Toolkit.Testing.Emulator;
+
+namespace Lambda.Toolkit.Local.Commands;
+
+/// <summary>
+/// <c>lambda-toolkit invoke</c>: starts the emulator and the function process, sends the event, prints
+/// the function's logs, the response or error, and a REPORT line per invocation.
+/// </summary>
+internal static class InvokeCommand
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var (options, problem) = InvokeOptions.Parse(args);
+        if (options is null)
+        {
+            return await Usage.FailAsync(stderr, problem!).ConfigureAwait(false);
+        }
+
+        byte[] payload;
+        try
+        {
+            payload = await ReadEventAsync(options.EventPath, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return await Usage.FailAsync(stderr, $"The event file {options.EventPath} cannot be read: {ex.Message}").ConfigureAwait(false);
+        }
+
+        var output = TextWriter.Synchronized(stdout);
+        var errors = TextWriter.Synchronized(stderr);
+        var name = options.Name ?? FunctionName(options.Function);
+        await using var emulator = await RuntimeApiEmulator.StartAsync(new RuntimeApiEmulatorOptions { FunctionName = name, Timeout = options.Timeout }, cancellationToken).ConfigureAwait(false);
+        var processOptions = new FunctionProcessOptions
+        {
+            Target = options.Function,
+            MemorySizeMb = options.MemorySizeMb,
+            OnOutput = output.WriteLine,
+            OnError = errors.WriteLine,
+            OnStatus = status => errors.WriteLine($"[lambda-toolkit] {status}"),
+        };
+        foreach (var (key, value) in options.Environment)
+        {
+            processOptions.Environment[key] = value;
+        }
+
+        FunctionProcess function;
+        try
+        {
+            function = await FunctionProcess.StartAsync(emulator, processOptions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FunctionProcessException ex)
+        {
+            await errors.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitCodes.ProcessFailed;
+        }
+
+        await using (function.ConfigureAwait(false))
+        {
+            var exitCode = ExitCodes.Success;
+            for (var i = 0; i < options.Count && exitCode == ExitCodes.Success; i++)
+            {
+                exitCode = await InvokeOnceAsync(emulator, function, payload, options, output, errors, cold: i == 0, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (exitCode is ExitCodes.Success or ExitCodes.FunctionError)
+            {
+                // Let the function run its shutdown hooks, as Lambda does when it retires an environment.
+                await function.StopAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+            }
+
+            return exitCode;
+        }
+    }
+
+    private static async Task<int> InvokeOnceAsync(RuntimeApiEmulator emulator, FunctionProcess function, byte[] payload, InvokeOptions options, TextWriter output, TextWriter errors, bool cold, CancellationToken cancellationToken)
+    {
+        var invocation = emulator.InvokeAsync(payload, cancellationToken: cancellationToken);
+        var first = await Task.WhenAny(invocation, function.Exited).ConfigureAwait(false);
+        if (first != invocation)
+        {
+            // The process ended; an init error it posted just before may still be arriving.
+            await Task.WhenAny(invocation, Task.Delay(TimeSpan.FromSeconds(1), cancellationToken)).ConfigureAwait(false);
+            if (!invocation.IsCompleted)
+            {
+                await errors.WriteLineAsync($"The function process exited with code {await function.Exited.ConfigureAwait(false)} before answering.").ConfigureAwait(false);
+                var tail = function.StandardErrorTail;
+                if (tail.Length > 0)
+                {
+                    await errors.WriteLineAsync("Its last stderr lines:" + Environment.NewLine + tail).ConfigureAwait(false);
+                }
+
+                return ExitCodes.ProcessFailed;
+            }
+        }
+
+        var result = await invocation.ConfigureAwait(false);
+        if (result.Status == EmulatedInvocationStatus.InitError)
+        {
+            await output.WriteLineAsync(result.BodyText).ConfigureAwait(false);
+            var init = function.InitDuration ?? DateTimeOffset.UtcNow - function.StartedAt;
+            await output.WriteLineAsync($"INIT_REPORT Init Duration: {init.TotalMilliseconds:0.00} ms\tPhase: init\tStatus: error\tError Type: {result.ErrorType}").ConfigureAwait(false);
+            return ExitCodes.InitError;
+        }
+
+        await output.WriteLineAsync(result.BodyText).ConfigureAwait(false);
+        await output.WriteLineAsync(ReportLine.Format(result.RequestId, result.Duration, options.MemorySizeMb, function.PeakMemoryBytes, cold ? function.InitDuration : null)).ConfigureAwait(false);
+        return result.Status switch
+        {
+            EmulatedInvocationStatus.Success => ExitCodes.Success,
+            EmulatedInvocationStatus.Timeout => ExitCodes.Timeout,
+            _ => ExitCodes.FunctionError,
+        };
+    }
+
+    private static async Task<byte[]> ReadEventAsync(string path, CancellationToken cancellationToken)
+    {
+        byte[] bytes;
+        if (path == "-")
+        {
+            using var buffer = new MemoryStream();
+            await Console.OpenStandardInput().CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            bytes = buffer.ToArray();
+        }
+        else
+        {
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+
+        return bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes[3..] : bytes;
+    }
+
+    private static string FunctionName(string target)
+    {
+        var full = Path.GetFullPath(target).TrimEnd(Path.DirectorySeparatorChar);
+        var name = Directory.Exists(full) ? Path.GetFileName(full) : Path.GetFileNameWithoutExtension(full);
+        return string.IsNullOrEmpty(name) ? "local-function" : name;
+    }
+}

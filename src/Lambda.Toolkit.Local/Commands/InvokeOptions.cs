@@ -1,0 +1,99 @@
+using System.Globalization;
+
+namespace Lambda.Toolkit.Local.Commands;
+
+/// <summary>The parsed arguments of <c>invoke</c>.</summary>
+internal sealed class InvokeOptions
+{
+    public string Function { get; private set; } = string.Empty;
+
+    public string EventPath { get; private set; } = string.Empty;
+
+    public TimeSpan Timeout { get; private set; } = TimeSpan.FromSeconds(30);
+
+    public int MemorySizeMb { get; private set; } = 128;
+
+    public string? Name { get; private set; }
+
+    public int Count { get; private set; } = 1;
+
+    public Dictionary<string, string?> Environment { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Parses the arguments; returns the options or a message saying what is wrong.</summary>
+    public static (InvokeOptions? Options, string? Error) Parse(string[] args)
+    {
+        var options = new InvokeOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            string Value() => i + 1 < args.Length ? args[++i] : throw new FormatException($"{arg} needs a value.");
+            try
+            {
+                switch (arg)
+                {
+                    case "--event" or "-e":
+                        options.EventPath = Value();
+                        break;
+                    case "--timeout":
+                        var seconds = double.Parse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture);
+                        options.Timeout = seconds is > 0 and <= 900 ? TimeSpan.FromSeconds(seconds) : throw new FormatException("--timeout must be between 0 and 900 seconds.");
+                        break;
+                    case "--memory":
+                        var memory = int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture);
+                        options.MemorySizeMb = memory is >= 128 and <= 10240 ? memory : throw new FormatException("--memory must be between 128 and 10240 MB.");
+                        break;
+                    case "--name":
+                        options.Name = Value();
+                        break;
+                    case "--count":
+                        var count = int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture);
+                        options.Count = count >= 1 ? count : throw new FormatException("--count must be at least 1.");
+                        break;
+                    case "--env":
+                        var pair = Value();
+                        var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                        if (equals <= 0)
+                        {
+                            throw new FormatException($"--env expects KEY=VALUE, got '{pair}'.");
+                        }
+
+                        options.Environment[pair[..equals]] = pair[(equals + 1)..];
+                        break;
+                    default:
+                        if (arg.StartsWith('-') && arg != "-")
+                        {
+                            throw new FormatException($"Unknown option '{arg}'.");
+                        }
+
+                        if (options.Function.Length > 0)
+                        {
+                            throw new FormatException($"Only one function can be invoked; '{arg}' is extra.");
+                        }
+
+                        options.Function = arg;
+                        break;
+                }
+            }
+            catch (FormatException ex)
+            {
+                return (null, ex.Message);
+            }
+            catch (OverflowException)
+            {
+                return (null, $"The value of {arg} is out of range.");
+            }
+        }
+
+        if (options.Function.Length == 0)
+        {
+            return (null, "Name the function to invoke: a project directory, .csproj, .dll or executable.");
+        }
+
+        if (options.EventPath.Length == 0)
+        {
+            return (null, "Name the event with --event <file.json>.");
+        }
+
+        return (options, null);
+    }
+}

@@ -1,0 +1,293 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace Lambda.Toolkit.Testing.Emulator;
+
+/// <summary>
+/// A function running as its own process against a <see cref="RuntimeApiEmulator"/>, with the environment
+/// Lambda gives a function. It measures what Lambda's REPORT line shows: init duration (process start to
+/// the first <c>invocation/next</c>) and peak memory (the process's high-water resident set).
+/// </summary>
+public sealed class FunctionProcess : IAsyncDisposable
+{
+    private const int TailLines = 40;
+    private readonly Process _process;
+    private readonly RuntimeApiEmulator _emulator;
+    private readonly Queue<string> _stderrTail = new();
+    private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _peakMemoryBytes;
+
+    private FunctionProcess(Process process, RuntimeApiEmulator emulator, DateTimeOffset startedAt)
+    {
+        _process = process;
+        _emulator = emulator;
+        StartedAt = startedAt;
+    }
+
+    /// <summary>When the process was started.</summary>
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>The process id.</summary>
+    public int Id => _process.Id;
+
+    /// <summary>Completes with the exit code when the process exits.</summary>
+    public Task<int> Exited => _exited.Task;
+
+    /// <summary>From process start to the first <c>invocation/next</c>, once the function has asked for an event.</summary>
+    public TimeSpan? InitDuration => _emulator.FirstNextRequested.IsCompletedSuccessfully ? _emulator.FirstNextRequested.Result - StartedAt : null;
+
+    /// <summary>The highest resident memory seen so far, in bytes (Linux <c>VmHWM</c>); 0 where it cannot be read.</summary>
+    public long PeakMemoryBytes
+    {
+        get
+        {
+            SamplePeakMemory();
+            return Interlocked.Read(ref _peakMemoryBytes);
+        }
+    }
+
+    /// <summary>The last lines the process wrote to stderr.</summary>
+    public string StandardErrorTail
+    {
+        get
+        {
+            lock (_stderrTail)
+            {
+                return string.Join(Environment.NewLine, _stderrTail);
+            }
+        }
+    }
+
+    /// <summary>Resolves the target (building a project first), then starts it pointed at <paramref name="emulator"/>.</summary>
+    /// <param name="emulator">The Runtime API the function talks to.</param>
+    /// <param name="options">The function and its environment.</param>
+    /// <param name="cancellationToken">Cancels the build.</param>
+    /// <returns>The running process.</returns>
+    /// <exception cref="FunctionProcessException">The target does not exist or its build failed.</exception>
+    public static async Task<FunctionProcess> StartAsync(RuntimeApiEmulator emulator, FunctionProcessOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(emulator);
+        ArgumentNullException.ThrowIfNull(options);
+        var (fileName, arguments, directory) = await ResolveAsync(options, cancellationToken).ConfigureAwait(false);
+
+        var start = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = directory,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var env = start.Environment;
+        var name = emulator.Options.FunctionName;
+        env["AWS_LAMBDA_RUNTIME_API"] = emulator.RuntimeApiAddress;
+        env["AWS_LAMBDA_FUNCTION_NAME"] = name;
+        env["AWS_LAMBDA_FUNCTION_VERSION"] = "$LATEST";
+        env["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = options.MemorySizeMb.ToString(CultureInfo.InvariantCulture);
+        env["AWS_LAMBDA_LOG_GROUP_NAME"] = "/aws/lambda/" + name;
+        env["AWS_LAMBDA_LOG_STREAM_NAME"] = $"{DateTime.UtcNow:yyyy/MM/dd}/[$LATEST]{Guid.NewGuid():N}";
+        env["AWS_REGION"] = emulator.Options.Region;
+        env["AWS_DEFAULT_REGION"] = emulator.Options.Region;
+        env["AWS_EXECUTION_ENV"] = "AWS_Lambda_dotnet_lambda_toolkit_local";
+        env["_HANDLER"] = Path.GetFileName(fileName);
+        env["LAMBDA_TASK_ROOT"] = directory;
+        env["LAMBDA_RUNTIME_DIR"] = directory;
+        env["TZ"] = ":UTC";
+        foreach (var (key, value) in options.Environment)
+        {
+            env[key] = value;
+        }
+
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        options.OnStatus?.Invoke($"Starting {fileName} {string.Join(' ', arguments)}");
+        var startedAt = DateTimeOffset.UtcNow;
+        if (!process.Start())
+        {
+            process.Dispose();
+            throw new FunctionProcessException($"The function process {fileName} could not be started.");
+        }
+
+        var function = new FunctionProcess(process, emulator, startedAt);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                options.OnOutput?.Invoke(e.Data);
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lock (function._stderrTail)
+            {
+                function._stderrTail.Enqueue(e.Data);
+                if (function._stderrTail.Count > TailLines)
+                {
+                    function._stderrTail.Dequeue();
+                }
+            }
+
+            options.OnError?.Invoke(e.Data);
+        };
+        process.Exited += (_, _) => function.OnExited();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (process.HasExited)
+        {
+            function.OnExited();
+        }
+
+        return function;
+    }
+
+    /// <summary>Sends SIGTERM (as Lambda does at shutdown) and waits up to <paramref name="grace"/> before killing the process.</summary>
+    /// <param name="grace">How long the function may take to run its shutdown hooks.</param>
+    /// <returns>The exit code.</returns>
+    public async Task<int> StopAsync(TimeSpan grace)
+    {
+        if (!_process.HasExited)
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false });
+            if (kill is not null)
+            {
+                await kill.WaitForExitAsync().ConfigureAwait(false);
+            }
+
+            try
+            {
+                return await Exited.WaitAsync(grace).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+
+        return await Exited.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync().ConfigureAwait(false);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+
+        _process.Dispose();
+    }
+
+    private void OnExited()
+    {
+        try
+        {
+            _process.WaitForExit(); // drains the redirected output
+            _exited.TrySetResult(_process.ExitCode);
+        }
+        catch (InvalidOperationException)
+        {
+            _exited.TrySetResult(-1);
+        }
+    }
+
+    private void SamplePeakMemory()
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    var kb = long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture);
+                    var bytes = kb * 1024;
+                    long seen;
+                    while ((seen = Interlocked.Read(ref _peakMemoryBytes)) < bytes && Interlocked.CompareExchange(ref _peakMemoryBytes, bytes, seen) != seen)
+                    {
+                    }
+
+                    return;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException)
+        {
+            // The process has exited or /proc is not available: keep the last sample.
+        }
+    }
+
+    private static async Task<(string FileName, string[] Arguments, string Directory)> ResolveAsync(FunctionProcessOptions options, CancellationToken cancellationToken)
+    {
+        var target = Path.GetFullPath(options.Target);
+        if (Directory.Exists(target))
+        {
+            var projects = Directory.GetFiles(target, "*.csproj");
+            target = projects.Length == 1
+                ? projects[0]
+                : throw new FunctionProcessException(projects.Length == 0
+                    ? $"{options.Target} is a directory without a .csproj."
+                    : $"{options.Target} holds several projects; name the .csproj.");
+        }
+        else if (!File.Exists(target))
+        {
+            throw new FunctionProcessException($"{options.Target} does not exist.");
+        }
+
+        if (target.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+        {
+            target = await BuildAsync(target, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        var directory = Path.GetDirectoryName(target)!;
+        return target.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+            ? ("dotnet", [target], directory)
+            : (target, [], directory);
+    }
+
+    private static async Task<string> BuildAsync(string project, FunctionProcessOptions options, CancellationToken cancellationToken)
+    {
+        options.OnStatus?.Invoke($"Building {project} ({options.Configuration})");
+        var (exit, output) = await RunAsync("dotnet", ["build", project, "-c", options.Configuration, "--nologo", "-v", "q", "-clp:NoSummary;ErrorsOnly", "-t:Build", "-getProperty:TargetPath"], cancellationToken).ConfigureAwait(false);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (exit != 0 || lines.Length == 0 || !File.Exists(lines[^1]))
+        {
+            throw new FunctionProcessException($"Building {project} failed (exit code {exit}):{Environment.NewLine}{output.Trim()}");
+        }
+
+        return lines[^1];
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string fileName, string[] arguments, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new FunctionProcessException($"{fileName} could not be started.");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        return (process.ExitCode, await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false));
+    }
+}

@@ -1,0 +1,23 @@
+namespace Lambda.Toolkit.Testing.Emulator;
+
+/// <summary>The function the emulator pretends to host, and its limits.</summary>
+public sealed class RuntimeApiEmulatorOptions
+{
+    /// <summary>The function name, used in the invoked ARN. Default: <c>local-function</c>.</summary>
+    public string FunctionName { get; set; } = "local-function";
+
+    /// <summary>The region used in the invoked ARN. Default: <c>us-east-1</c>.</summary>
+    public string Region { get; set; } = "us-east-1";
+
+    /// <summary>The account id used in the invoked ARN. Default: <c>123456789012</c>.</summary>
+    public string AccountId { get; set; } = "123456789012";
+
+    /// <summary>The function timeout; an invocation not answered by then completes as timed out. Default: 30 seconds.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The largest response accepted; a larger one is refused with HTTP 413 and fails the invocation. Default: 6,291,456 bytes.</summary>
+    public int MaxResponseSize { get; set; } = 6 * 1024 * 1024;
+
+    /// <summary>The invoked function ARN of every invocation unless the invocation names another.</summary>
+    public string FunctionArn => $"arn:aws:lambda:{Region}:{AccountId}:function:{FunctionName}";
+}
