@@ -96,7 +96,15 @@ public sealed class LambdaApplicationBuilder
         {
             return new LambdaApplication(_services.BuildServiceProvider(ServiceProviderOptions), Configuration, null);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or AggregateException or ArgumentException)
+        catch (AggregateException ex)
+        {
+            // ValidateOnBuild gathers one exception per service that cannot be constructed.
+            Exception failure = ex.InnerExceptions.Count == 1
+                ? ex.InnerExceptions[0]
+                : new LambdaFunctionException(LambdaErrorTypes.InitFailed, ex.Message, ex);
+            return new LambdaApplication(null, Configuration, failure);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
             return new LambdaApplication(null, Configuration, ex);
         }
