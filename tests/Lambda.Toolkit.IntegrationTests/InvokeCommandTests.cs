@@ -1,0 +1,102 @@
+using Lambda.Toolkit.Local;
+using Lambda.Toolkit.Local.Commands;
+
+namespace Lambda.Toolkit.IntegrationTests;
+
+/// <summary><c>lambda-toolkit invoke</c> end to end: it builds and starts the sample, sends the event, prints the answer.</summary>
+public class InvokeCommandTests
+{
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> Invoke(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exitCode = await InvokeCommand.RunAsync(args, stdout, stderr, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(3));
+        return (exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string Hello(params string[] parts) => Repository.Path(["samples", "HelloWorld", .. parts]);
+
+    [Fact]
+    public async Task Prints_the_response_and_a_REPORT_line_with_Init_Duration()
+    {
+        var (exitCode, stdout, _) = await Invoke(Hello(), "--event", Hello("events", "hello.json"), "--memory", "256");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains(lines, l => l.StartsWith("{\"message\":\"Hello, Lambda.Toolkit!\"", StringComparison.Ordinal));
+        var report = Assert.Single(lines, l => l.StartsWith("REPORT RequestId: ", StringComparison.Ordinal));
+        Assert.Matches(@"^REPORT RequestId: [0-9a-f-]{36}\tDuration: \d+\.\d\d ms\tBilled Duration: \d+ ms\tMemory Size: 256 MB\tMax Memory Used: \d+ MB\tInit Duration: \d+\.\d\d ms$", report);
+    }
+
+    [Fact]
+    public async Task Warm_invocations_report_no_Init_Duration()
+    {
+        var (exitCode, stdout, _) = await Invoke(Hello(), "--event", Hello("events", "hello.json"), "--count", "2");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        var reports = stdout.Split('\n').Where(l => l.StartsWith("REPORT", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, reports.Length);
+        Assert.Contains("Init Duration", reports[0]);
+        Assert.DoesNotContain("Init Duration", reports[1]);
+    }
+
+    [Fact]
+    public async Task A_function_error_prints_the_error_and_exits_1()
+    {
+        var (exitCode, stdout, _) = await Invoke(Hello(), "--event", Hello("events", "missing-name.json"));
+
+        Assert.Equal(ExitCodes.FunctionError, exitCode);
+        Assert.Contains("\"errorType\":\"HelloWorld.NameMissing\"", stdout);
+        Assert.Contains("REPORT RequestId:", stdout);
+    }
+
+    [Fact]
+    public async Task An_event_file_with_a_byte_order_mark_is_accepted()
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllBytesAsync(file, [0xEF, 0xBB, 0xBF, .. "{\"name\":\"bom\"}"u8.ToArray()]);
+        try
+        {
+            var (exitCode, stdout, _) = await Invoke(Hello(), "--event", file);
+
+            Assert.Equal(ExitCodes.Success, exitCode);
+            Assert.Contains("Hello, bom!", stdout);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [InlineData(new string[] { }, "Name the function")]
+    [InlineData(new[] { "fn" }, "--event")]
+    [InlineData(new[] { "fn", "--event" }, "--event needs a value")]
+    [InlineData(new[] { "fn", "--event", "e.json", "--timeout", "0" }, "--timeout must be between")]
+    [InlineData(new[] { "fn", "--event", "e.json", "--bogus" }, "Unknown option '--bogus'")]
+    public async Task Usage_errors_exit_2_with_a_message(string[] args, string message)
+    {
+        var (exitCode, _, stderr) = await Invoke(args);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Contains(message, stderr);
+    }
+
+    [Fact]
+    public async Task A_missing_function_is_a_clear_error()
+    {
+        var (exitCode, _, stderr) = await Invoke(Repository.Path("samples", "NoSuchFunction"), "--event", Hello("events", "hello.json"));
+
+        Assert.Equal(ExitCodes.ProcessFailed, exitCode);
+        Assert.Contains("does not exist", stderr);
+    }
+
+    [Fact]
+    public async Task A_missing_event_file_is_a_usage_error()
+    {
+        var (exitCode, _, stderr) = await Invoke(Hello(), "--event", Hello("events", "nope.json"));
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Contains("cannot be read", stderr);
+    }
+}

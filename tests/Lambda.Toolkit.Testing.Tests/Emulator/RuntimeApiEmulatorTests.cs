@@ -1,0 +1,181 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Lambda.Toolkit.Testing.Emulator;
+
+namespace Lambda.Toolkit.Testing.Tests.Emulator;
+
+/// <summary>The emulator's protocol, driven by a plain HttpClient playing the function.</summary>
+public sealed class RuntimeApiEmulatorTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+    private RuntimeApiEmulator _emulator = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _emulator = await RuntimeApiEmulator.StartAsync(new RuntimeApiEmulatorOptions { FunctionName = "emu", MaxResponseSize = 1024 });
+        _http = new HttpClient { BaseAddress = new Uri($"http://{_emulator.RuntimeApiAddress}/2018-06-01/runtime/"), Timeout = Wait };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _emulator.DisposeAsync();
+    }
+
+    private static string Header(HttpResponseMessage response, string name) => response.Headers.GetValues(name).Single();
+
+    [Fact]
+    public async Task Next_hands_out_the_event_with_the_runtime_headers_and_a_response_completes_it()
+    {
+        var invocation = _emulator.InvokeAsync("""{"n":1}"""u8.ToArray(), new EmulatedInvocation { RequestId = "id-1", ClientContext = "{\"c\":1}", CognitoIdentity = "{\"i\":2}", Timeout = TimeSpan.FromSeconds(10) });
+
+        using var next = await _http.GetAsync("invocation/next");
+        var before = DateTimeOffset.UtcNow;
+
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Equal("""{"n":1}""", await next.Content.ReadAsStringAsync());
+        Assert.Equal("id-1", Header(next, "Lambda-Runtime-Aws-Request-Id"));
+        Assert.Equal("arn:aws:lambda:us-east-1:123456789012:function:emu", Header(next, "Lambda-Runtime-Invoked-Function-Arn"));
+        Assert.StartsWith("Root=1-", Header(next, "Lambda-Runtime-Trace-Id"));
+        Assert.Equal("{\"c\":1}", Header(next, "Lambda-Runtime-Client-Context"));
+        Assert.Equal("{\"i\":2}", Header(next, "Lambda-Runtime-Cognito-Identity"));
+        var deadline = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(Header(next, "Lambda-Runtime-Deadline-Ms")));
+        Assert.InRange(deadline - before, TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(10.5));
+
+        using var posted = await _http.PostAsync("invocation/id-1/response", new StringContent("""{"ok":true}"""));
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        var result = await invocation.WaitAsync(Wait);
+        Assert.True(result.IsSuccess);
+        Assert.Equal("""{"ok":true}""", result.BodyText);
+        Assert.Equal("id-1", result.RequestId);
+        Assert.True(result.Duration >= TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task Error_post_is_captured_with_its_error_type_header()
+    {
+        var invocation = _emulator.InvokeAsync("{}"u8.ToArray(), new EmulatedInvocation { RequestId = "id-2" });
+        using (await _http.GetAsync("invocation/next"))
+        {
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "invocation/id-2/error")
+        {
+            Content = new StringContent("""{"errorType":"Body.Type","errorMessage":"it broke","stackTrace":[]}"""),
+        };
+        request.Headers.Add("Lambda-Runtime-Function-Error-Type", "Header.Type");
+        using var posted = await _http.SendAsync(request);
+        var result = await invocation.WaitAsync(Wait);
+
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        Assert.Equal(EmulatedInvocationStatus.Error, result.Status);
+        Assert.Equal("Header.Type", result.ErrorType);
+        Assert.Equal("it broke", result.ErrorMessage);
+        using var body = JsonDocument.Parse(result.Body);
+        Assert.Equal("Body.Type", body.RootElement.GetProperty("errorType").GetString());
+    }
+
+    [Fact]
+    public async Task Unknown_request_id_is_a_400()
+    {
+        using var posted = await _http.PostAsync("invocation/nope/response", new StringContent("{}"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+        Assert.Contains("InvalidRequestID", await posted.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Oversized_response_is_a_413_and_fails_the_invocation()
+    {
+        var invocation = _emulator.InvokeAsync("{}"u8.ToArray(), new EmulatedInvocation { RequestId = "big" });
+        using (await _http.GetAsync("invocation/next"))
+        {
+        }
+
+        using var posted = await _http.PostAsync("invocation/big/response", new ByteArrayContent(new byte[1025]));
+        var result = await invocation.WaitAsync(Wait);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, posted.StatusCode);
+        Assert.Equal(EmulatedInvocationStatus.Error, result.Status);
+        Assert.Equal("RequestEntityTooLarge", result.ErrorType);
+    }
+
+    [Fact]
+    public async Task Unanswered_invocation_times_out_and_a_late_answer_is_refused()
+    {
+        var invocation = _emulator.InvokeAsync("{}"u8.ToArray(), new EmulatedInvocation { RequestId = "slow", Timeout = TimeSpan.FromMilliseconds(300) });
+        using (await _http.GetAsync("invocation/next"))
+        {
+        }
+
+        var result = await invocation.WaitAsync(Wait);
+        using var late = await _http.PostAsync("invocation/slow/response", new StringContent("{}"));
+
+        Assert.Equal(EmulatedInvocationStatus.Timeout, result.Status);
+        Assert.Equal("Task timed out after 0.30 seconds", result.BodyText);
+        Assert.Equal(HttpStatusCode.Gone, late.StatusCode);
+    }
+
+    [Fact]
+    public async Task Init_error_is_captured_and_ends_waiting_invocations()
+    {
+        var invocation = _emulator.InvokeAsync("{}"u8.ToArray());
+        using var request = new HttpRequestMessage(HttpMethod.Post, "init/error") { Content = new StringContent("""{"errorType":"Init.Bad","errorMessage":"no config"}""") };
+        request.Headers.Add("Lambda-Runtime-Function-Error-Type", "Init.Bad");
+
+        using var posted = await _http.SendAsync(request);
+        var error = await _emulator.InitError.WaitAsync(Wait);
+        var result = await invocation.WaitAsync(Wait);
+
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        Assert.Equal(new EmulatedError("Init.Bad", "no config", """{"errorType":"Init.Bad","errorMessage":"no config"}"""), error);
+        Assert.Equal(EmulatedInvocationStatus.InitError, result.Status);
+    }
+
+    [Fact]
+    public async Task Concurrent_next_calls_each_get_their_own_event()
+    {
+        var nexts = Enumerable.Range(0, 3).Select(_ => _http.GetAsync("invocation/next")).ToArray();
+        var invocations = Enumerable.Range(0, 3).Select(i => _emulator.InvokeAsync(Encoding.UTF8.GetBytes($"{{\"n\":{i}}}"), new EmulatedInvocation { RequestId = $"c-{i}" })).ToArray();
+
+        var responses = await Task.WhenAll(nexts).WaitAsync(Wait);
+        var ids = responses.Select(r => Header(r, "Lambda-Runtime-Aws-Request-Id")).OrderBy(id => id).ToArray();
+        foreach (var id in ids)
+        {
+            using var _ = await _http.PostAsync($"invocation/{id}/response", new StringContent($"\"{id}\""));
+        }
+
+        var results = await Task.WhenAll(invocations).WaitAsync(Wait);
+        Assert.Equal(["c-0", "c-1", "c-2"], ids);
+        Assert.All(results, r => Assert.Equal($"\"{r.RequestId}\"", r.BodyText));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Injected_faults_fail_or_abort_the_next_requests()
+    {
+        _emulator.Faults.FailNext(1, 503);
+        _emulator.Faults.AbortNext(1);
+
+        using var failed = await _http.GetAsync("restore/next");
+        await Assert.ThrowsAsync<HttpRequestException>(() => _http.GetAsync("restore/next"));
+        using var ok = await _http.GetAsync("restore/next");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.True(_emulator.RestoreNextRequested.IsCompleted);
+    }
+
+    [Fact]
+    public async Task Unknown_paths_are_404()
+    {
+        using var response = await _http.GetAsync("invocation/later");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
