@@ -1,0 +1,87 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Lambda.Toolkit.Events;
+
+/// <summary>
+/// Reads and writes events through source-generated metadata (no reflection). Reading accepts a leading
+/// UTF-8 byte-order mark (event files saved by editors have one; Lambda never sends one) and turns every
+/// failure into an <see cref="EventDeserializationException"/> that names the type and the JSON path.
+/// </summary>
+public static class LambdaEventSerializer
+{
+    /// <summary>Reads a payload as <typeparamref name="T"/>.</summary>
+    /// <typeparam name="T">The event type.</typeparam>
+    /// <param name="utf8Json">The payload.</param>
+    /// <param name="jsonTypeInfo">Metadata, for example <c>LambdaEventsJsonContext.Default.SqsEvent</c>.</param>
+    /// <returns>The event.</returns>
+    /// <exception cref="EventDeserializationException">The payload is not a <typeparamref name="T"/>.</exception>
+    public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json, JsonTypeInfo<T> jsonTypeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(jsonTypeInfo);
+        if (utf8Json.StartsWith("\uFEFF"u8))
+        {
+            utf8Json = utf8Json[3..];
+        }
+
+        if (utf8Json.IsEmpty)
+        {
+            throw new EventDeserializationException(typeof(T), "$", "the payload is empty.");
+        }
+
+        T? value;
+        try
+        {
+            value = JsonSerializer.Deserialize(utf8Json, jsonTypeInfo);
+        }
+        catch (JsonException ex)
+        {
+            throw new EventDeserializationException(typeof(T), ex.Path ?? "$", Describe(ex), ex);
+        }
+
+        return value ?? throw new EventDeserializationException(typeof(T), "$", "the payload is null.");
+    }
+
+    /// <summary>Reads a JSON string as <typeparamref name="T"/>.</summary>
+    /// <typeparam name="T">The event type.</typeparam>
+    /// <param name="json">The payload.</param>
+    /// <param name="jsonTypeInfo">Source-generated metadata.</param>
+    /// <returns>The event.</returns>
+    /// <exception cref="EventDeserializationException">The payload is not a <typeparamref name="T"/>.</exception>
+    public static T Deserialize<T>(string json, JsonTypeInfo<T> jsonTypeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var bytes = ArrayPool<byte>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            var length = System.Text.Encoding.UTF8.GetBytes(json, bytes);
+            return Deserialize(bytes.AsSpan(0, length), jsonTypeInfo);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    /// <summary>Writes <paramref name="value"/> as UTF-8 JSON.</summary>
+    /// <typeparam name="T">The type.</typeparam>
+    /// <param name="value">The value, for example a batch response.</param>
+    /// <param name="jsonTypeInfo">Source-generated metadata.</param>
+    /// <returns>The JSON bytes.</returns>
+    public static byte[] SerializeToUtf8Bytes<T>(T value, JsonTypeInfo<T> jsonTypeInfo) =>
+        JsonSerializer.SerializeToUtf8Bytes(value, jsonTypeInfo);
+
+    private static string Describe(JsonException exception)
+    {
+        // The serializer's message ends with the path and position; keep the reason only.
+        var message = exception.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut < 0)
+        {
+            cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        }
+
+        return (cut > 0 ? message[..cut] : message).Trim();
+    }
+}
