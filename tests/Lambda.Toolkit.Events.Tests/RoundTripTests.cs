@@ -1,0 +1,167 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Lambda.Toolkit.Events.Alb;
+using Lambda.Toolkit.Events.ApiGateway;
+using Lambda.Toolkit.Events.Batch;
+using Lambda.Toolkit.Events.DynamoDb;
+using Lambda.Toolkit.Events.EventBridge;
+using Lambda.Toolkit.Events.HttpApi;
+using Lambda.Toolkit.Events.Kinesis;
+using Lambda.Toolkit.Events.S3;
+using Lambda.Toolkit.Events.Sns;
+using Lambda.Toolkit.Events.Sqs;
+
+namespace Lambda.Toolkit.Events.Tests;
+
+/// <summary>Every AWS sample event deserializes into its model and serializes back to the same JSON value.</summary>
+public class RoundTripTests
+{
+    private static readonly LambdaEventsJsonContext Context = LambdaEventsJsonContext.Default;
+
+    public static TheoryData<string> Files()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in SampleEvents.All())
+        {
+            data.Add(file);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void The_shared_sample_events_are_present() =>
+        Assert.True(SampleEvents.All().Count() >= 30, "Expected AWS's sample events in " + SampleEvents.Directory);
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Sample_event_round_trips_without_loss(string file)
+    {
+        var original = SampleEvents.Read(file);
+
+        var written = RoundTrip(file, original);
+
+        var expected = SampleEvents.Normalize(original);
+        var actual = SampleEvents.Normalize(written);
+        Assert.True(JsonNode.DeepEquals(expected, actual), $"{file} changed in a round trip.\nExpected: {expected!.ToJsonString()}\nActual:   {actual!.ToJsonString()}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Numbers_keep_their_exact_form(string file)
+    {
+        var original = SampleEvents.Normalize(SampleEvents.Read(file));
+        var written = SampleEvents.Normalize(RoundTrip(file, SampleEvents.Read(file)));
+
+        Assert.Equal(Numbers(original), Numbers(written));
+    }
+
+    private static byte[] RoundTrip(string file, byte[] original) => file.Split('/')[0] switch
+    {
+        _ when file.EndsWith("batch-response.json", StringComparison.Ordinal) => Again(original, Context.BatchResponse),
+        "alb" => Again(original, Context.AlbRequest),
+        "apigateway-v1" => Again(original, Context.ApiGatewayProxyRequest),
+        "apigateway-v2" => Again(original, Context.HttpApiRequest),
+        "apigateway-websocket" => Again(original, Context.ApiGatewayWebSocketRequest),
+        "s3" => Again(original, Context.S3Event),
+        "sqs" => Again(original, Context.SqsEvent),
+        "sns" => Again(original, Context.SnsEvent),
+        "dynamodb" => Again(original, Context.DynamoDbEvent),
+        "kinesis" => Again(original, Context.KinesisEvent),
+        "eventbridge" => Again(original, Context.EventBridgeEventJsonElement),
+        var folder => throw new InvalidOperationException($"No model is mapped for {folder}; map it here."),
+    };
+
+    private static byte[] Again<T>(byte[] json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
+        LambdaEventSerializer.SerializeToUtf8Bytes(LambdaEventSerializer.Deserialize(json, type), type);
+
+    private static List<string> Numbers(JsonNode? node)
+    {
+        var numbers = new List<string>();
+        Collect(node, "$", numbers);
+        numbers.Sort(StringComparer.Ordinal);
+        return numbers;
+    }
+
+    private static void Collect(JsonNode? node, string path, List<string> numbers)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, child) in obj)
+                {
+                    Collect(child, path + "." + key, numbers);
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    Collect(array[i], $"{path}[{i}]", numbers);
+                }
+
+                break;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.Number:
+                numbers.Add(path + "=" + value.ToJsonString());
+                break;
+        }
+    }
+
+    [Fact]
+    public void Tumbling_window_fields_and_the_window_response_round_trip()
+    {
+        const string kinesis = """
+            {"Records":[{"kinesis":{"partitionKey":"p","sequenceNumber":"1","data":"AA==","approximateArrivalTimestamp":1607497475.000}}],
+             "window":{"start":"2020-12-09T07:04:00Z","end":"2020-12-09T07:06:00Z"},"state":{"1":"282","2":"715"},
+             "shardId":"shardId-000000000006","eventSourceARN":"arn:aws:kinesis:us-east-1:123456789012:stream/lambda-stream",
+             "isFinalInvokeForWindow":false,"isWindowTerminatedEarly":false}
+            """;
+        const string dynamo = """
+            {"Records":[{"eventName":"INSERT","dynamodb":{"SequenceNumber":"1","NewImage":{"a":{"N":"1.50"}}}}],
+             "window":{"start":"2020-07-30T17:00:00Z","end":"2020-07-30T17:05:00Z"},"state":{"1":"state1"},
+             "shardId":"shard123456789","eventSourceARN":"arn:aws:dynamodb:us-east-1:123456789012:table/x/stream/2020",
+             "isFinalInvokeForWindow":true,"isWindowTerminatedEarly":false}
+            """;
+        const string response = """{"state":{"total":"997"},"batchItemFailures":[{"itemIdentifier":"1"}]}""";
+
+        AssertRoundTrip(kinesis, Context.KinesisEvent);
+        AssertRoundTrip(dynamo, Context.DynamoDbEvent);
+        AssertRoundTrip(response, Context.TimeWindowResponse);
+        var parsed = LambdaEventSerializer.Deserialize(kinesis, Context.KinesisEvent);
+        Assert.Equal("2020-12-09T07:04:00Z", parsed.Window!.Start);
+        Assert.Equal("715", parsed.State!["2"]);
+        Assert.False(parsed.IsFinalInvokeForWindow);
+    }
+
+    [Fact]
+    public void Responses_round_trip()
+    {
+        AssertRoundTrip("""{"statusCode":200,"headers":{"a":"b"},"multiValueHeaders":{"Set-Cookie":["a=1","b=2"]},"body":"x","isBase64Encoded":false}""", Context.ApiGatewayProxyResponse);
+        AssertRoundTrip("""{"statusCode":201,"headers":{"location":"/o/1"},"cookies":["a=1; Secure","b=2"],"body":"AAE=","isBase64Encoded":true}""", Context.HttpApiResponse);
+        AssertRoundTrip("""{"statusCode":404,"statusDescription":"404 Not Found","multiValueHeaders":{"x":["1","2"]},"body":"","isBase64Encoded":false}""", Context.AlbResponse);
+        AssertRoundTrip("""{"batchItemFailures":[]}""", Context.BatchResponse);
+    }
+
+    [Fact]
+    public void Edge_cases_round_trip()
+    {
+        // Binary SQS attributes, an empty batch, nested DynamoDB maps and lists, multi-value headers, cookies.
+        AssertRoundTrip("""{"Records":[{"messageId":"m","body":"","messageAttributes":{"bin":{"binaryValue":"AAEC","dataType":"Binary"},"n":{"stringValue":"1.5","dataType":"Number.float"}}}]}""", Context.SqsEvent);
+        AssertRoundTrip("""{"Records":[]}""", Context.SqsEvent);
+        AssertRoundTrip("""{"Records":[]}""", Context.KinesisEvent);
+        AssertRoundTrip("""{"Records":[{"dynamodb":{"SequenceNumber":"9","NewImage":{"m":{"M":{"l":{"L":[{"M":{"deep":{"L":[{"NULL":true},{"BOOL":true},{"N":"-1E+5"}]}}}]}}},"bs":{"BS":[]}}}}]}""", Context.DynamoDbEvent);
+        AssertRoundTrip("""{"httpMethod":"GET","path":"/","multiValueHeaders":{"Accept":["a","b"]},"multiValueQueryStringParameters":{"q":["1","2"]}}""", Context.ApiGatewayProxyRequest);
+        AssertRoundTrip("""{"rawPath":"/","cookies":["a=1","b=2"],"requestContext":{"http":{"method":"GET"}}}""", Context.HttpApiRequest);
+        AssertRoundTrip("""{"id":"1","detail-type":"Custom","source":"my.app","replay-name":"r","detail":{"nested":[1,2.50,{"x":null}]}}""", Context.EventBridgeEventJsonElement);
+    }
+
+    private static void AssertRoundTrip<T>(string json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        var original = System.Text.Encoding.UTF8.GetBytes(json);
+        var written = Again(original, type);
+        Assert.True(
+            JsonNode.DeepEquals(SampleEvents.Normalize(original), SampleEvents.Normalize(written)),
+            $"Round trip changed {typeof(T).Name}:\n{json}\n{System.Text.Encoding.UTF8.GetString(written)}");
+        Assert.Equal(Numbers(SampleEvents.Normalize(original)), Numbers(SampleEvents.Normalize(written)));
+    }
+}
