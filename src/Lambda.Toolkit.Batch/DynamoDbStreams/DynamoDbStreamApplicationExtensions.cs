@@ -1,0 +1,78 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Lambda.Toolkit.Batch.DeadLetter;
+using Lambda.Toolkit.Batch.Processing;
+using Lambda.Toolkit.Batch.Retry;
+using Lambda.Toolkit.Events;
+using Lambda.Toolkit.Events.DynamoDb;
+
+namespace Lambda.Toolkit.Batch.DynamoDbStreams;
+
+/// <summary>
+/// Maps DynamoDB Streams handlers. Records are handled in order; at the first failure (after its retries)
+/// processing stops and that record's sequence number is reported, so Lambda redelivers from it (enable
+/// ReportBatchItemFailures).
+/// </summary>
+public static class DynamoDbStreamApplicationExtensions
+{
+    /// <summary>Maps a handler that receives NewImage and OldImage bound to <typeparamref name="TItem"/>. An image that does not fit fails that record only.</summary>
+    /// <typeparam name="TItem">The item type.</typeparam>
+    /// <param name="app">The application.</param>
+    /// <param name="itemType">Source-generated metadata for <typeparamref name="TItem"/>.</param>
+    /// <param name="handler">Handles one change.</param>
+    /// <param name="configure">Retries, dead letters, hooks.</param>
+    /// <returns>The application.</returns>
+    public static LambdaApplication MapDynamoDbStream<TItem>(
+        this LambdaApplication app, JsonTypeInfo<TItem> itemType, Func<DynamoDbItemChange<TItem>, RecordContext<DynamoDbRecord>, CancellationToken, ValueTask> handler, Action<BatchOptions>? configure = null)
+        where TItem : class
+    {
+        ArgumentNullException.ThrowIfNull(itemType);
+        ArgumentNullException.ThrowIfNull(handler);
+        return app.MapDynamoDbStream(
+            (record, context, ct) => handler(new DynamoDbItemChange<TItem>(record, Bind(record, record.DynamoDb.NewImage, "NewImage", itemType), Bind(record, record.DynamoDb.OldImage, "OldImage", itemType)), context, ct),
+            configure);
+    }
+
+    /// <summary>Maps a handler of raw records.</summary>
+    /// <param name="app">The application.</param>
+    /// <param name="handler">Handles one record.</param>
+    /// <param name="configure">Retries, dead letters, hooks.</param>
+    /// <returns>The application.</returns>
+    public static LambdaApplication MapDynamoDbStream(
+        this LambdaApplication app, Func<DynamoDbRecord, RecordContext<DynamoDbRecord>, CancellationToken, ValueTask> handler, Action<BatchOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(handler);
+        var handling = new RecordHandling<DynamoDbRecord>
+        {
+            Id = static r => r.DynamoDb.SequenceNumber,
+            Handle = handler,
+            ToDeadLetter = static (r, errorType, errorMessage) => new DeadLetterMessage(
+                r.DynamoDb.SequenceNumber,
+                Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(r, LambdaEventsJsonContext.Default.DynamoDbRecord)),
+                errorType,
+                errorMessage) { Source = r.EventSourceArn },
+        };
+        var processor = BatchAdapter.Processor(app, BatchAdapter.Options(configure), handling, "Lambda.Toolkit.Batch.DynamoDbStreams");
+        return BatchAdapter.MapBatch(app, EventSource.DynamoDb, LambdaEventsJsonContext.Default.DynamoDbEvent, static e => e.Records, static _ => ProcessingOrder.StopAtFirstFailure, processor);
+    }
+
+    private static TItem? Bind<TItem>(DynamoDbRecord record, Dictionary<string, AttributeValue>? image, string name, JsonTypeInfo<TItem> itemType)
+        where TItem : class
+    {
+        if (image is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return DynamoDbImage.Deserialize(image, itemType);
+        }
+        catch (EventDeserializationException ex)
+        {
+            throw new RecordBindingException($"The {name} of record {record.DynamoDb.SequenceNumber} is not a valid {typeof(TItem).Name} at {ex.JsonPath}: {ex.Reason}", ex);
+        }
+    }
+}

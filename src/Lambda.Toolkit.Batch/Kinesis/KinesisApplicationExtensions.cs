@@ -1,0 +1,72 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Lambda.Toolkit.Batch.DeadLetter;
+using Lambda.Toolkit.Batch.Processing;
+using Lambda.Toolkit.Batch.Retry;
+using Lambda.Toolkit.Events;
+using Lambda.Toolkit.Events.Kinesis;
+
+namespace Lambda.Toolkit.Batch.Kinesis;
+
+/// <summary>
+/// Maps Kinesis Data Streams handlers. Records are handled in order; at the first failure (after its
+/// retries) processing stops and that record's sequence number is reported, so Lambda checkpoints before
+/// it and redelivers it and everything after it (enable ReportBatchItemFailures).
+/// </summary>
+public static class KinesisApplicationExtensions
+{
+    /// <summary>Maps a handler whose record data (base64 on the wire) is JSON bound through <paramref name="dataType"/>.</summary>
+    /// <typeparam name="TData">The data's type.</typeparam>
+    /// <param name="app">The application.</param>
+    /// <param name="dataType">Source-generated metadata for <typeparamref name="TData"/>.</param>
+    /// <param name="handler">Handles one record.</param>
+    /// <param name="configure">Retries, dead letters, hooks.</param>
+    /// <returns>The application.</returns>
+    public static LambdaApplication MapKinesis<TData>(
+        this LambdaApplication app, JsonTypeInfo<TData> dataType, Func<TData, RecordContext<KinesisEventRecord>, CancellationToken, ValueTask> handler, Action<BatchOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataType);
+        ArgumentNullException.ThrowIfNull(handler);
+        return app.MapKinesis((record, context, ct) => handler(Bind(record, dataType), context, ct), configure);
+    }
+
+    /// <summary>Maps a handler of raw records.</summary>
+    /// <param name="app">The application.</param>
+    /// <param name="handler">Handles one record.</param>
+    /// <param name="configure">Retries, dead letters, hooks.</param>
+    /// <returns>The application.</returns>
+    public static LambdaApplication MapKinesis(
+        this LambdaApplication app, Func<KinesisEventRecord, RecordContext<KinesisEventRecord>, CancellationToken, ValueTask> handler, Action<BatchOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(handler);
+        var handling = new RecordHandling<KinesisEventRecord>
+        {
+            Id = static r => r.Kinesis.SequenceNumber,
+            Handle = handler,
+            ToDeadLetter = static (r, errorType, errorMessage) => new DeadLetterMessage(
+                r.Kinesis.SequenceNumber,
+                Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(r, LambdaEventsJsonContext.Default.KinesisEventRecord)),
+                errorType,
+                errorMessage) { Source = r.EventSourceArn },
+        };
+        var processor = BatchAdapter.Processor(app, BatchAdapter.Options(configure), handling, "Lambda.Toolkit.Batch.Kinesis");
+        return BatchAdapter.MapBatch(app, EventSource.Kinesis, LambdaEventsJsonContext.Default.KinesisEvent, static e => e.Records, static _ => ProcessingOrder.StopAtFirstFailure, processor);
+    }
+
+    private static TData Bind<TData>(KinesisEventRecord record, JsonTypeInfo<TData> dataType)
+    {
+        byte[] data;
+        try
+        {
+            data = record.Kinesis.DecodeData();
+        }
+        catch (EventDeserializationException ex)
+        {
+            throw new RecordBindingException($"The data of record {record.Kinesis.SequenceNumber} is not valid base64.", ex);
+        }
+
+        return BatchAdapter.Bind(Encoding.UTF8.GetString(data), dataType, record.Kinesis.SequenceNumber);
+    }
+}

@@ -1,0 +1,16 @@
+namespace Lambda.Toolkit.Batch.Processing;
+
+/// <summary>The event sources the batch adapters recognise.</summary>
+internal enum EventSource
+{
+    Unknown,
+    Sqs,
+    Kinesis,
+    DynamoDb,
+    S3,
+    Sns,
+    EventBridge,
+
+    /// <summary>A batch event whose Records array is empty: the first batch adapter answers it with no failures.</summary>
+    EmptyBatch,
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+
+namespace Lambda.Toolkit.Batch.Processing;
+
+/// <summary>
+/// Tells an event's source from a quick forward scan of its payload: the first record's
+/// <c>eventSource</c> (<c>EventSource</c> for SNS), or a top-level <c>detail-type</c> for EventBridge.
+/// It stops at the first answer and allocates nothing.
+/// </summary>
+internal static class EventSourceDetector
+{
+    public static EventSource Detect(ReadOnlySpan<byte> payload)
+    {
+        var reader = new Utf8JsonReader(payload, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return EventSource.Unknown;
+            }
+
+            while (reader.Read())
+            {
+                if (reader.TokenType != JsonTokenType.PropertyName)
+                {
+                    continue;
+                }
+
+                if (reader.CurrentDepth == 1 && reader.ValueTextEquals("detail-type"u8))
+                {
+                    return EventSource.EventBridge;
+                }
+
+                // Records[0].eventSource sits at depth 3: root, Records array, first record.
+                if (reader.CurrentDepth == 3 && (reader.ValueTextEquals("eventSource"u8) || reader.ValueTextEquals("EventSource"u8)))
+                {
+                    reader.Read();
+                    return reader.TokenType != JsonTokenType.String ? EventSource.Unknown
+                        : reader.ValueTextEquals("aws:sqs"u8) ? EventSource.Sqs
+                        : reader.ValueTextEquals("aws:kinesis"u8) ? EventSource.Kinesis
+                        : reader.ValueTextEquals("aws:dynamodb"u8) ? EventSource.DynamoDb
+                        : reader.ValueTextEquals("aws:s3"u8) ? EventSource.S3
+                        : reader.ValueTextEquals("aws:sns"u8) ? EventSource.Sns
+                        : EventSource.Unknown;
+                }
+
+                if (reader.CurrentDepth == 1 && reader.ValueTextEquals("Records"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.StartArray && reader.Read() && reader.TokenType == JsonTokenType.EndArray)
+                    {
+                        return EventSource.EmptyBatch;
+                    }
+
+                    continue;
+                }
+
+                if (reader.CurrentDepth == 1)
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: no adapter claims it, and the function reports the event as unrouted.
+        }
+
+        return EventSource.Unknown;
+    }
+
+    /// <summary>The predicate an adapter maps with: the payload is from <paramref name="source"/>.</summary>
+    public static Func<InvocationContext, bool> Accepts(EventSource source) => context =>
+    {
+        var detected = Detect(context.Payload.Span);
+        return detected == source || (detected == EventSource.EmptyBatch && source is EventSource.Sqs or EventSource.Kinesis or EventSource.DynamoDb);
+    };
+}

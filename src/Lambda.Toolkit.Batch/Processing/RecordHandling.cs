@@ -1,0 +1,17 @@
+using Lambda.Toolkit.Batch.DeadLetter;
+
+namespace Lambda.Toolkit.Batch.Processing;
+
+/// <summary>What a source supplies to the generic processor: how to identify, group, dead-letter and handle its records.</summary>
+internal sealed class RecordHandling<TRecord>
+{
+    public required Func<TRecord, string> Id { get; init; }
+
+    public required Func<TRecord, RecordContext<TRecord>, CancellationToken, ValueTask> Handle { get; init; }
+
+    public required Func<TRecord, string, string, DeadLetterMessage> ToDeadLetter { get; init; }
+
+    public Func<TRecord, string?> GroupKey { get; init; } = static _ => null;
+
+    public Func<TRecord, int> ReceiveCount { get; init; } = static _ => 0;
+}

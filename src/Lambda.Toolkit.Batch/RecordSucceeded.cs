@@ -1,0 +1,6 @@
+namespace Lambda.Toolkit.Batch;
+
+/// <summary>A record succeeded.</summary>
+/// <param name="RecordId">The message id or sequence number.</param>
+/// <param name="Attempts">How many attempts it took.</param>
+public readonly record struct RecordSucceeded(string RecordId, int Attempts);
