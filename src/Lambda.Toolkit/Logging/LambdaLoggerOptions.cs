@@ -9,8 +9,8 @@ public sealed class LambdaLoggerOptions
     /// </summary>
     public LambdaLogFormat Format { get; set; } = FormatFromEnvironment();
 
-    /// <summary>Where lines go; standard output unless a test captures them.</summary>
-    internal Stream? Output { get; set; }
+    /// <summary>Where lines go. Default: <see langword="null"/>, standard output (where Lambda collects logs); tests set a stream to capture them.</summary>
+    public Stream? Output { get; set; }
 
     internal static LambdaLogFormat FormatFromEnvironment() =>
         string.Equals(Environment.GetEnvironmentVariable("AWS_LAMBDA_LOG_FORMAT"), "JSON", StringComparison.OrdinalIgnoreCase)
