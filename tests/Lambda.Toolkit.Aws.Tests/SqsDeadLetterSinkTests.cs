@@ -1,0 +1,167 @@
+using System.Text;
+using Amazon.SQS;
+using Amazon.SQS.Model;
+using Lambda.Toolkit.Aws.Sqs;
+using Lambda.Toolkit.Batch;
+using Lambda.Toolkit.Batch.DeadLetter;
+using Lambda.Toolkit.Batch.Sqs;
+using Lambda.Toolkit.Events;
+using Lambda.Toolkit.Events.Sqs;
+using Lambda.Toolkit.Logging;
+using Lambda.Toolkit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lambda.Toolkit.Aws.Tests;
+
+public sealed class SqsDeadLetterSinkTests(SqsServerFixture sqs) : IClassFixture<SqsServerFixture>
+{
+    private async Task<string> NewQueue(bool fifo = false)
+    {
+        var name = $"dlq-{Guid.NewGuid():N}"[..20] + (fifo ? ".fifo" : string.Empty);
+        var request = new CreateQueueRequest { QueueName = name };
+        if (fifo)
+        {
+            request.Attributes = new() { ["FifoQueue"] = "true" };
+        }
+
+        return (await sqs.Client.CreateQueueAsync(request)).QueueUrl;
+    }
+
+    private async Task<List<Message>> ReceiveAll(string queueUrl, int expected)
+    {
+        var received = new List<Message>();
+        for (var round = 0; round < 20 && received.Count < expected; round++)
+        {
+            var response = await sqs.Client.ReceiveMessageAsync(new ReceiveMessageRequest
+            {
+                QueueUrl = queueUrl,
+                MaxNumberOfMessages = 10,
+                MessageAttributeNames = ["All"],
+                MessageSystemAttributeNames = ["All"],
+                WaitTimeSeconds = 1,
+            });
+            received.AddRange(response.Messages ?? []);
+        }
+
+        return received;
+    }
+
+    [Fact]
+    public async Task Dead_letters_arrive_with_body_attributes_and_the_failure()
+    {
+        var queue = await NewQueue();
+        var sink = new SqsDeadLetterSink(sqs.Client, queue);
+        var letter = new DeadLetterMessage("m-1", """{"orderId":7}""", "InvalidOperationException", "cannot ship")
+        {
+            Source = "arn:aws:sqs:us-east-1:123456789012:orders",
+            Attributes = new Dictionary<string, SqsMessageAttribute>
+            {
+                ["tenant"] = new() { DataType = "String", StringValue = "acme" },
+                ["priority"] = new() { DataType = "Number", StringValue = "3" },
+                ["blob"] = new() { DataType = "Binary", BinaryValue = Convert.ToBase64String([1, 2, 3]) },
+                ["weird"] = new() { DataType = "Tensor", StringValue = "x" },
+            },
+        };
+
+        var refused = await sink.SendAsync([letter], CancellationToken.None);
+        var message = Assert.Single(await ReceiveAll(queue, 1));
+
+        Assert.Empty(refused);
+        Assert.Equal("""{"orderId":7}""", message.Body);
+        var attributes = message.MessageAttributes;
+        Assert.Equal("acme", attributes["tenant"].StringValue);
+        Assert.Equal("String", attributes["tenant"].DataType);
+        Assert.Equal("3", attributes["priority"].StringValue);
+        Assert.Equal("Number", attributes["priority"].DataType);
+        Assert.Equal(new byte[] { 1, 2, 3 }, attributes["blob"].BinaryValue.ToArray());
+        Assert.Equal("InvalidOperationException", attributes[SqsDeadLetterAttributes.ErrorType].StringValue);
+        Assert.Equal("cannot ship", attributes[SqsDeadLetterAttributes.ErrorMessage].StringValue);
+        Assert.Equal("arn:aws:sqs:us-east-1:123456789012:orders", attributes[SqsDeadLetterAttributes.Source].StringValue);
+        Assert.Equal("m-1", attributes[SqsDeadLetterAttributes.RecordId].StringValue);
+        Assert.Equal("weird", attributes[SqsDeadLetterAttributes.DroppedAttributes].StringValue);
+        Assert.False(attributes.ContainsKey("weird"));
+    }
+
+    [Fact]
+    public async Task Many_letters_are_chunked_by_ten_and_by_size_and_all_arrive()
+    {
+        var queue = await NewQueue();
+        var sink = new SqsDeadLetterSink(sqs.Client, queue);
+        var big = new string('x', 100 * 1024);
+        var letters = Enumerable.Range(0, 23).Select(i => new DeadLetterMessage($"m{i}", i % 7 == 0 ? big : $"body {i}", "E", "m")).ToList();
+
+        var refused = await sink.SendAsync(letters, CancellationToken.None);
+        var received = await ReceiveAll(queue, 23);
+
+        Assert.Empty(refused);
+        Assert.Equal(23, received.Count);
+        Assert.Equal(letters.Select(l => l.RecordId).Order(), received.Select(m => m.MessageAttributes[SqsDeadLetterAttributes.RecordId].StringValue).Order());
+    }
+
+    [Fact]
+    public async Task A_message_over_256_KB_and_a_missing_queue_are_refused_not_dropped()
+    {
+        var queue = await NewQueue();
+        var sink = new SqsDeadLetterSink(sqs.Client, queue);
+        var missing = new SqsDeadLetterSink(sqs.Client, sqs.Endpoint + "/123456789012/does-not-exist");
+
+        var tooBig = await sink.SendAsync([new DeadLetterMessage("huge", new string('x', SqsDeadLetterSink.MaxRequestBytes + 1), "E", "m"), new DeadLetterMessage("ok", "small", "E", "m")], CancellationToken.None);
+        var nowhere = await missing.SendAsync([new DeadLetterMessage("lost", "b", "E", "m")], CancellationToken.None);
+
+        Assert.Equal(["huge"], tooBig);
+        Assert.Equal(["lost"], nowhere);
+        Assert.Single(await ReceiveAll(queue, 1));
+    }
+
+    [Fact]
+    public async Task Fifo_dead_letter_queues_get_the_group_and_a_deduplication_id()
+    {
+        var queue = await NewQueue(fifo: true);
+        var sink = new SqsDeadLetterSink(sqs.Client, queue);
+
+        var refused = await sink.SendAsync([new DeadLetterMessage("m-1", "b1", "E", "m") { MessageGroupId = "customer-9" }], CancellationToken.None);
+        var message = Assert.Single(await ReceiveAll(queue, 1));
+        var again = await sink.SendAsync([new DeadLetterMessage("m-1", "b1", "E", "m") { MessageGroupId = "customer-9" }], CancellationToken.None);
+
+        Assert.Empty(refused);
+        Assert.Empty(again);
+        Assert.Equal("b1", message.Body);
+        // The server refuses FIFO sends without a group id, so the sink's accepted send carried one.
+        await Assert.ThrowsAnyAsync<AmazonSQSException>(() => sqs.Client.SendMessageAsync(new SendMessageRequest { QueueUrl = queue, MessageBody = "no group", MessageDeduplicationId = "x" }));
+        Assert.Empty(await ReceiveAll(queue, 0)); // the second send was deduplicated by its record id
+    }
+
+    [Fact]
+    public async Task A_batch_adapter_dead_letters_to_a_real_queue_end_to_end()
+    {
+        var queue = await NewQueue();
+        var builder = LambdaApplication.CreateBuilder([]);
+        builder.Services.Configure<LambdaLoggerOptions>(o => o.Output = Stream.Null);
+        builder.Services.AddSingleton<IAmazonSQS>(sqs.Client);
+        var app = builder.Build();
+        app.MapSqs((message, _, _) => message.Body == "poison" ? throw new FormatException("unreadable order") : ValueTask.CompletedTask, o =>
+        {
+            o.Retry.MaxRetryAttempts = 1;
+            o.Retry.Delay = TimeSpan.Zero;
+            o.DeadLetter = SqsDeadLetters.To(queue);
+        });
+        await using var host = await LambdaTestHost.StartAsync(app);
+        var batch = new SqsEvent
+        {
+            Records =
+            [
+                new SqsMessage { MessageId = "good", Body = "fine", EventSource = "aws:sqs", EventSourceArn = "arn:aws:sqs:us-east-1:123456789012:orders" },
+                new SqsMessage { MessageId = "bad", Body = "poison", EventSource = "aws:sqs", EventSourceArn = "arn:aws:sqs:us-east-1:123456789012:orders" },
+            ],
+        };
+
+        var result = await host.InvokeAsync(batch, LambdaEventsJsonContext.Default.SqsEvent);
+        var dead = Assert.Single(await ReceiveAll(queue, 1));
+
+        Assert.Equal("""{"batchItemFailures":[]}""", result.ResponseText);
+        Assert.Equal("poison", dead.Body);
+        Assert.Equal("FormatException", dead.MessageAttributes[SqsDeadLetterAttributes.ErrorType].StringValue);
+        Assert.Equal("unreadable order", dead.MessageAttributes[SqsDeadLetterAttributes.ErrorMessage].StringValue);
+        Assert.Equal("bad", dead.MessageAttributes[SqsDeadLetterAttributes.RecordId].StringValue);
+    }
+}
