@@ -1,0 +1,42 @@
+using Amazon.SQS;
+using Lambda.Toolkit;
+using Lambda.Toolkit.Aws.Sqs;
+using Lambda.Toolkit.Batch.Sqs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace OrderWorker;
+
+/// <summary>
+/// An SQS worker: each message is an order to fulfil. Messages of a FIFO queue are handled in order per
+/// customer (the message group); failures are retried twice within the invocation; a message that still
+/// fails — or that keeps coming back — goes to the dead-letter queue named by ORDERS_DLQ_URL, when set.
+/// </summary>
+public static class OrderWorkerFunction
+{
+    public static LambdaApplication Build(string[] args, Action<IServiceCollection>? services = null)
+    {
+        var builder = LambdaApplication.CreateBuilder(args);
+        var deadLetterQueue = builder.Configuration["ORDERS_DLQ_URL"];
+        builder.Services.AddSingleton<IFulfilment, InMemoryFulfilment>();   // reused warm
+        builder.Services.AddScoped<OrderPlacedHandler>();                    // one per message
+        if (!string.IsNullOrEmpty(deadLetterQueue))
+        {
+            builder.Services.AddSingleton<IAmazonSQS>(_ => new AmazonSQSClient());
+        }
+
+        services?.Invoke(builder.Services);
+        var app = builder.Build();
+        app.MapSqs<OrderPlaced, OrderPlacedHandler>(OrderJsonContext.Default.OrderPlaced, o =>
+        {
+            o.MaxDegreeOfParallelism = 4;            // standard queues: 4 at once; FIFO: 4 groups at once, each in order
+            o.Retry.MaxRetryAttempts = 2;
+            if (!string.IsNullOrEmpty(deadLetterQueue))
+            {
+                o.DeadLetter = SqsDeadLetters.To(deadLetterQueue);
+                o.DeadLetter.MaxReceiveCount = 5;    // a poison message goes straight to the DLQ
+            }
+        });
+        return app;
+    }
+}

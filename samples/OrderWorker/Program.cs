@@ -1,0 +1,3 @@
+using OrderWorker;
+
+await OrderWorkerFunction.Build(args).RunAsync();

@@ -1,0 +1,3 @@
+using StreamProjector;
+
+await StreamProjectorFunction.Build(args).RunAsync();
