@@ -1,0 +1,70 @@
+using System.Text.Json;
+
+namespace Lambda.Toolkit.Http.Formats;
+
+/// <summary>Tells the HTTP event format from the top-level fields of the payload, without deserializing it.</summary>
+internal static class PayloadFormatDetector
+{
+    public static HttpPayloadFormat Detect(ReadOnlySpan<byte> payload)
+    {
+        var reader = new Utf8JsonReader(payload);
+        var httpMethod = false;
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return HttpPayloadFormat.Auto;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("rawPath"u8))
+                {
+                    return HttpPayloadFormat.HttpApiV2;
+                }
+
+                if (reader.ValueTextEquals("httpMethod"u8))
+                {
+                    httpMethod = true;
+                }
+                else if (reader.ValueTextEquals("requestContext"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        var depth = reader.CurrentDepth;
+                        while (reader.Read() && reader.CurrentDepth > depth)
+                        {
+                            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == depth + 1)
+                            {
+                                if (reader.ValueTextEquals("elb"u8))
+                                {
+                                    return HttpPayloadFormat.Alb;
+                                }
+
+                                if (reader.ValueTextEquals("http"u8))
+                                {
+                                    return HttpPayloadFormat.HttpApiV2;
+                                }
+
+                                reader.Read();
+                                reader.Skip();
+                            }
+                        }
+                    }
+
+                    continue;
+                }
+
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            return HttpPayloadFormat.Auto;
+        }
+
+        return httpMethod ? HttpPayloadFormat.RestApiV1 : HttpPayloadFormat.Auto;
+    }
+}

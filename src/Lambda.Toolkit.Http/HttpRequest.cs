@@ -1,0 +1,197 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Lambda.Toolkit.Http;
+
+/// <summary>
+/// One HTTP request, the same whatever event carried it (REST API v1, HTTP API v2 / Function URL, ALB):
+/// method, path, route values, query, headers and cookies (case-insensitive names, multi-value), body,
+/// caller and authorizer facts, and the invocation's services and cancellation token.
+/// </summary>
+public sealed class HttpRequest
+{
+    private static readonly IReadOnlyList<string> None = [];
+    private readonly Dictionary<string, List<string>> _headers;
+    private readonly Dictionary<string, List<string>> _query;
+    private readonly string? _body;
+    private readonly bool _base64;
+    private Dictionary<string, string>? _cookies;
+    private IReadOnlyList<string>? _rawCookies;
+    private byte[]? _decodedBody;
+
+    internal HttpRequest(
+        HttpPayloadFormat format,
+        string method,
+        string path,
+        Dictionary<string, List<string>> headers,
+        Dictionary<string, List<string>> query,
+        IReadOnlyList<string>? cookies,
+        string? body,
+        bool base64,
+        InvocationContext invocation,
+        object rawEvent)
+    {
+        Format = format;
+        Method = method;
+        Path = path;
+        _headers = headers;
+        _query = query;
+        _rawCookies = cookies;
+        _body = body;
+        _base64 = base64;
+        Invocation = invocation;
+        RawEvent = rawEvent;
+    }
+
+    /// <summary>The event format the request arrived in.</summary>
+    public HttpPayloadFormat Format { get; }
+
+    /// <summary>The HTTP method, upper case.</summary>
+    public string Method { get; }
+
+    /// <summary>The request path as sent (not decoded).</summary>
+    public string Path { get; }
+
+    /// <summary>The values of the matched route's parameters, decoded.</summary>
+    public IReadOnlyDictionary<string, string> RouteValues { get; internal set; } = new Dictionary<string, string>();
+
+    /// <summary>The matched route's template, for example <c>/orders/{id:int}</c>.</summary>
+    public string? RouteTemplate { get; internal set; }
+
+    /// <summary>The caller's IP address.</summary>
+    public string? SourceIp { get; init; }
+
+    /// <summary>The caller's User-Agent.</summary>
+    public string? UserAgent => Header("User-Agent");
+
+    /// <summary>The authorizer's claims (JWT claims of an HTTP API, Cognito claims of a REST API), or empty.</summary>
+    public IReadOnlyDictionary<string, string> Claims { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The context a Lambda authorizer returned, or empty.</summary>
+    public IReadOnlyDictionary<string, JsonElement> AuthorizerContext { get; init; } = new Dictionary<string, JsonElement>();
+
+    /// <summary>The event as Lambda sent it: an <c>ApiGatewayProxyRequest</c>, <c>HttpApiRequest</c> or <c>AlbRequest</c>.</summary>
+    public object RawEvent { get; }
+
+    /// <summary>The invocation: request id, deadline, services.</summary>
+    public InvocationContext Invocation { get; }
+
+    /// <summary>The invocation's services (scoped to it).</summary>
+    public IServiceProvider Services => Invocation.Services;
+
+    /// <summary>Fires a margin before the invocation's deadline.</summary>
+    public CancellationToken CancellationToken => Invocation.CancellationToken;
+
+    /// <summary>The header names present.</summary>
+    public IEnumerable<string> HeaderNames => _headers.Keys;
+
+    /// <summary>The first value of a header, matched ignoring case, or <see langword="null"/>.</summary>
+    /// <param name="name">The header name.</param>
+    /// <returns>The value.</returns>
+    public string? Header(string name) => _headers.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+
+    /// <summary>Every value of a header, matched ignoring case.</summary>
+    /// <param name="name">The header name.</param>
+    /// <returns>The values; empty when absent.</returns>
+    public IReadOnlyList<string> HeaderValues(string name) => _headers.TryGetValue(name, out var values) ? values : None;
+
+    /// <summary>The first value of a query parameter, decoded, or <see langword="null"/>.</summary>
+    /// <param name="name">The parameter name (case-sensitive).</param>
+    /// <returns>The value.</returns>
+    public string? Query(string name) => _query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+
+    /// <summary>Every value of a query parameter, decoded.</summary>
+    /// <param name="name">The parameter name (case-sensitive).</param>
+    /// <returns>The values; empty when absent.</returns>
+    public IReadOnlyList<string> QueryValues(string name) => _query.TryGetValue(name, out var values) ? values : None;
+
+    /// <summary>The query parameter names present.</summary>
+    public IEnumerable<string> QueryNames => _query.Keys;
+
+    /// <summary>The request cookies by name.</summary>
+    public IReadOnlyDictionary<string, string> Cookies => _cookies ??= ParseCookies();
+
+    /// <summary>The value of a route parameter, or <see langword="null"/>.</summary>
+    /// <param name="name">The parameter name.</param>
+    /// <returns>The decoded value.</returns>
+    public string? RouteValue(string name) => RouteValues.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>The body as bytes, base64-decoded when the event says so.</summary>
+    /// <exception cref="HttpBadRequestException">The body is flagged base64 but is not.</exception>
+    public ReadOnlyMemory<byte> Body => _decodedBody ??= Decode();
+
+    /// <summary>The body as UTF-8 text.</summary>
+    public string BodyText => _base64 ? Encoding.UTF8.GetString(Body.Span) : _body ?? string.Empty;
+
+    /// <summary>The body as a read-only stream.</summary>
+    /// <returns>A stream over the body.</returns>
+    public Stream OpenBody() => new MemoryStream(_decodedBody ?? Decode(), writable: false);
+
+    /// <summary>Reads the JSON body through source-generated metadata.</summary>
+    /// <typeparam name="T">The body's type.</typeparam>
+    /// <param name="jsonTypeInfo">Metadata for <typeparamref name="T"/>.</param>
+    /// <returns>The body.</returns>
+    /// <exception cref="HttpBadRequestException">The body is missing, not JSON, or not a <typeparamref name="T"/> (answered with 400).</exception>
+    public T ReadJson<T>(JsonTypeInfo<T> jsonTypeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(jsonTypeInfo);
+        var body = Body;
+        if (body.IsEmpty)
+        {
+            throw new HttpBadRequestException($"The request body is empty; a JSON {typeof(T).Name} was expected.");
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(body.Span, jsonTypeInfo)
+                ?? throw new HttpBadRequestException($"The request body is null; a JSON {typeof(T).Name} was expected.");
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.Path is { Length: > 0 } path ? $" at {path}" : string.Empty;
+            throw new HttpBadRequestException($"The request body is not a valid {typeof(T).Name}{where}.", ex);
+        }
+    }
+
+    internal int BodyLength => _body is null ? 0 : _base64 ? (_body.Length / 4 * 3) : Encoding.UTF8.GetByteCount(_body);
+
+    private byte[] Decode()
+    {
+        if (string.IsNullOrEmpty(_body))
+        {
+            return [];
+        }
+
+        if (!_base64)
+        {
+            return Encoding.UTF8.GetBytes(_body);
+        }
+
+        try
+        {
+            return Convert.FromBase64String(_body);
+        }
+        catch (FormatException ex)
+        {
+            throw new HttpBadRequestException("The request body is flagged base64-encoded but is not valid base64.", ex);
+        }
+    }
+
+    private Dictionary<string, string> ParseCookies()
+    {
+        var cookies = new Dictionary<string, string>(StringComparer.Ordinal);
+        var pairs = _rawCookies ?? HeaderValues("Cookie").SelectMany(static h => h.Split(';')).ToList();
+        foreach (var pair in pairs)
+        {
+            var trimmed = pair.Trim();
+            var equals = trimmed.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                cookies.TryAdd(trimmed[..equals].Trim(), trimmed[(equals + 1)..].Trim());
+            }
+        }
+
+        return cookies;
+    }
+}
