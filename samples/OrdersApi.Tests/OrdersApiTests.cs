@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Lambda.Toolkit.Events;
+using Lambda.Toolkit.Events.HttpApi;
+using Lambda.Toolkit.Testing;
+
+namespace OrdersApi.Tests;
+
+public class OrdersApiTests
+{
+    private static string Event(string name) => Path.Combine(AppContext.BaseDirectory, "events", name);
+
+    private static string V2(string method, string path, string? body = null, string query = "") => JsonSerializer.Serialize(
+        new HttpApiRequest
+        {
+            Version = "2.0",
+            RawPath = path,
+            RawQueryString = query,
+            Headers = new() { ["content-type"] = "application/json" },
+            RequestContext = new HttpApiRequestContext { Http = new HttpApiRequestHttp { Method = method, Path = path } },
+            Body = body,
+        },
+        LambdaEventsJsonContext.Default.HttpApiRequest);
+
+    private static (int Status, JsonElement Body, string? Location) Read(TestInvocationResult result)
+    {
+        var response = result.ReadResponse(LambdaEventsJsonContext.Default.HttpApiResponse);
+        var body = string.IsNullOrEmpty(response.Body) ? default : JsonDocument.Parse(response.Body).RootElement;
+        return (response.StatusCode, body, response.Headers?.GetValueOrDefault("Location"));
+    }
+
+    [Fact]
+    public async Task Create_get_list_update_delete()
+    {
+        await using var host = await LambdaTestHost.StartAsync(OrdersApiFunction.Build([]));
+
+        var created = Read(await host.InvokeFileAsync(Event("create-order.json")));
+        var id = created.Body.GetProperty("id").GetString()!;
+        var fetched = Read(await host.InvokeAsync(V2("GET", $"/orders/{id}")));
+        var updated = Read(await host.InvokeAsync(V2("PUT", $"/orders/{id}", """{"customer":"grace","lines":[{"sku":"pen","quantity":3}]}""")));
+        var listed = Read(await host.InvokeFileAsync(Event("list-orders-v1.json")));
+        var deleted = Read(await host.InvokeAsync(V2("DELETE", $"/orders/{id}")));
+        var gone = Read(await host.InvokeAsync(V2("GET", $"/orders/{id}")));
+
+        Assert.Equal(201, created.Status);
+        Assert.Equal($"/orders/{id}", created.Location);
+        Assert.Equal("ada", fetched.Body.GetProperty("customer").GetString());
+        Assert.Equal("grace", updated.Body.GetProperty("customer").GetString());
+        Assert.Equal(200, listed.Status);
+        Assert.Equal(204, deleted.Status);
+        Assert.Equal(404, gone.Status);
+    }
+
+    [Fact]
+    public async Task Listing_pages_through_orders()
+    {
+        await using var host = await LambdaTestHost.StartAsync(OrdersApiFunction.Build([]));
+        for (var i = 0; i < 5; i++)
+        {
+            await host.InvokeAsync(V2("POST", "/orders", $$"""{"customer":"c{{i}}","lines":[{"sku":"s","quantity":1}]}"""));
+        }
+
+        var first = Read(await host.InvokeAsync(V2("GET", "/orders", query: "page=1&pageSize=2")));
+        var last = Read(await host.InvokeAsync(V2("GET", "/orders", query: "page=3&pageSize=2")));
+        var invalid = Read(await host.InvokeAsync(V2("GET", "/orders", query: "pageSize=1000")));
+
+        Assert.Equal(2, first.Body.GetProperty("items").GetArrayLength());
+        Assert.Equal(5, first.Body.GetProperty("total").GetInt32());
+        Assert.Equal(1, last.Body.GetProperty("items").GetArrayLength());
+        Assert.Equal(400, invalid.Status);
+        Assert.True(invalid.Body.GetProperty("errors").TryGetProperty("pageSize", out _));
+    }
+
+    [Fact]
+    public async Task Invalid_orders_are_400_with_errors_by_field()
+    {
+        await using var host = await LambdaTestHost.StartAsync(OrdersApiFunction.Build([]));
+
+        var invalid = Read(await host.InvokeAsync(V2("POST", "/orders", """{"customer":"","lines":[{"sku":"","quantity":0}]}""")));
+        var malformed = Read(await host.InvokeAsync(V2("POST", "/orders", """{"customer":""")));
+
+        Assert.Equal(400, invalid.Status);
+        var errors = invalid.Body.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("customer", out _));
+        Assert.True(errors.TryGetProperty("lines[0].sku", out _));
+        Assert.True(errors.TryGetProperty("lines[0].quantity", out _));
+        Assert.Equal(400, malformed.Status);
+    }
+
+    [Fact]
+    public async Task The_ALB_sample_gets_a_404_problem()
+    {
+        await using var host = await LambdaTestHost.StartAsync(OrdersApiFunction.Build([]));
+
+        var result = await host.InvokeFileAsync(Event("get-missing-alb.json"));
+
+        using var response = JsonDocument.Parse(result.Response);
+        Assert.Equal(404, response.RootElement.GetProperty("statusCode").GetInt32());
+        Assert.Equal("404 Not Found", response.RootElement.GetProperty("statusDescription").GetString());
+    }
+}

@@ -1,0 +1,3 @@
+using OrdersApi;
+
+await OrdersApiFunction.Build(args).RunAsync();
