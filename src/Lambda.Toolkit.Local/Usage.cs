@@ -8,6 +8,7 @@ internal static class Usage
 
         Usage:
           lambda-toolkit invoke <function> --event <file.json> [options]
+          lambda-toolkit serve <function> [--port 5050] [--format v1|v2|alb] [--timeout seconds]
 
         <function>  a project directory or .csproj (built in Release first), a .dll, or an executable
                     such as a Native AOT bootstrap.
@@ -19,6 +20,9 @@ internal static class Usage
           --name <name>          the function name (default: the project or file name)
           --env KEY=VALUE        an environment variable for the function (repeatable)
           --count <n>            invoke n times on the same process (warm invocations; default 1)
+
+        serve answers real HTTP requests on 127.0.0.1 by turning each into an API Gateway (v1, v2) or
+        ALB event for the function, one invocation at a time.
 
         Prints the function's logs, the response (or error) and a REPORT line per invocation.
         Exit codes: 0 success, 1 function error, 2 usage, 3 init error, 4 timeout, 5 process failure.
