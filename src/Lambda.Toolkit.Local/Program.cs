@@ -23,6 +23,7 @@ internal static class Program
         return args[0] switch
         {
             "invoke" => await InvokeCommand.RunAsync(args[1..], Console.Out, Console.Error, cancel.Token).ConfigureAwait(false),
+            "bench" => await BenchCommand.RunAsync(args[1..], Console.Out, Console.Error, cancel.Token).ConfigureAwait(false),
             "serve" => await ServeCommand.RunAsync(args[1..], Console.Out, Console.Error, cancel.Token).ConfigureAwait(false),
             _ => await Usage.FailAsync(Console.Error, $"Unknown command '{args[0]}'.").ConfigureAwait(false),
         };

@@ -9,6 +9,7 @@ internal static class Usage
         Usage:
           lambda-toolkit invoke <function> --event <file.json> [options]
           lambda-toolkit serve <function> [--port 5050] [--format v1|v2|alb] [--timeout seconds]
+          lambda-toolkit bench <A> [<B>] --event <file.json> [--runs 5] [--warm 200]
 
         <function>  a project directory or .csproj (built in Release first), a .dll, or an executable
                     such as a Native AOT bootstrap.

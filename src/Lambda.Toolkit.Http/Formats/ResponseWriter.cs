@@ -5,7 +5,8 @@ namespace Lambda.Toolkit.Http.Formats;
 /// <summary>Writes an <see cref="HttpResult"/> as the response JSON of the request's event format, straight into the invocation's reused buffer.</summary>
 internal static class ResponseWriter
 {
-    private static readonly JsonWriterOptions Options = new() { SkipValidation = true };
+    // The JSON goes to API Gateway or the ALB, never into HTML: escape only what JSON requires.
+    private static readonly JsonWriterOptions Options = new() { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void Write(InvocationContext context, HttpRequest request, HttpResult result, IReadOnlyList<KeyValuePair<string, string>> headers, bool head)
     {

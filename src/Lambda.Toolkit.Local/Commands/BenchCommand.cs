@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Lambda.Toolkit.Testing.Emulator;
+
+namespace Lambda.Toolkit.Local.Commands;
+
+/// <summary>
+/// <c>lambda-toolkit bench</c>: cold starts and warm throughput of one or two functions, run alternately
+/// (A B A B ...) so a noisy machine affects both alike. Cold: N fresh processes each, time from process
+/// start to the first <c>invocation/next</c> (init) and to the first response, and peak memory. Warm: M
+/// back-to-back invocations on one process each, invocations per second and p50/p99 latency. With two
+/// functions it prints B/A ratios.
+/// </summary>
+internal static class BenchCommand
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var targets = new List<string>();
+        string? eventPath = null;
+        var runs = 5;
+        var warm = 200;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--event" or "-e" when i + 1 < args.Length:
+                    eventPath = args[++i];
+                    break;
+                case "--runs" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r >= 1:
+                    runs = r;
+                    i++;
+                    break;
+                case "--warm" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var w):
+                    warm = w;
+                    i++;
+                    break;
+                case var arg when !arg.StartsWith('-') && targets.Count < 2:
+                    targets.Add(arg);
+                    break;
+                default:
+                    return await Usage.FailAsync(stderr, $"Invalid argument '{args[i]}' (bench takes <A> [<B>] --event <file> [--runs N] [--warm M]).").ConfigureAwait(false);
+            }
+        }
+
+        if (targets.Count == 0 || eventPath is null)
+        {
+            return await Usage.FailAsync(stderr, "bench needs one or two functions and --event <file>.").ConfigureAwait(false);
+        }
+
+        var payload = await File.ReadAllBytesAsync(eventPath, cancellationToken).ConfigureAwait(false);
+        if (payload.AsSpan().StartsWith(Encoding.UTF8.Preamble))
+        {
+            payload = payload[3..];
+        }
+
+        var cold = targets.ConvertAll(_ => new List<ColdRun>());
+        for (var run = 0; run < runs; run++)
+        {
+            for (var t = 0; t < targets.Count; t++)
+            {
+                var measured = await ColdAsync(targets[t], payload, cancellationToken).ConfigureAwait(false);
+                if (measured is null)
+                {
+                    await stderr.WriteLineAsync($"{targets[t]} did not answer the event successfully.").ConfigureAwait(false);
+                    return ExitCodes.FunctionError;
+                }
+
+                cold[t].Add(measured.Value);
+                await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"[bench] run {run + 1} {Label(t)}: init {measured.Value.Init.TotalMilliseconds:0.0} ms, first response {measured.Value.FirstResponse.TotalMilliseconds:0.0} ms, peak {measured.Value.PeakBytes / 1048576.0:0.0} MB")).ConfigureAwait(false);
+            }
+        }
+
+        var warmResults = warm > 0 ? await WarmAsync(targets, payload, warm, cancellationToken).ConfigureAwait(false) : null;
+
+        await stdout.WriteLineAsync($"Cold start, {runs} runs each (median / min / max):").ConfigureAwait(false);
+        await stdout.WriteLineAsync("| function | init ms | first response ms | peak memory MB |").ConfigureAwait(false);
+        await stdout.WriteLineAsync("|---|---|---|---|").ConfigureAwait(false);
+        for (var t = 0; t < targets.Count; t++)
+        {
+            await stdout.WriteLineAsync($"| {Label(t)}: {targets[t]} | {Stats(cold[t].Select(c => c.Init.TotalMilliseconds))} | {Stats(cold[t].Select(c => c.FirstResponse.TotalMilliseconds))} | {Stats(cold[t].Select(c => c.PeakBytes / 1048576.0))} |").ConfigureAwait(false);
+        }
+
+        if (warmResults is not null)
+        {
+            await stdout.WriteLineAsync($"Warm, {warm} invocations each:").ConfigureAwait(false);
+            await stdout.WriteLineAsync("| function | invocations/s | p50 ms | p99 ms |").ConfigureAwait(false);
+            await stdout.WriteLineAsync("|---|---|---|---|").ConfigureAwait(false);
+            for (var t = 0; t < targets.Count; t++)
+            {
+                var w = warmResults[t];
+                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"| {Label(t)}: {targets[t]} | {w.PerSecond:0} | {w.P50:0.000} | {w.P99:0.000} |")).ConfigureAwait(false);
+            }
+        }
+
+        if (targets.Count == 2)
+        {
+            static double Median(IEnumerable<double> values) => Percentile(values.ToList(), 0.5);
+            var ratios = string.Create(CultureInfo.InvariantCulture, $"Ratios B/A: init {Median(cold[1].Select(c => c.Init.TotalMilliseconds)) / Median(cold[0].Select(c => c.Init.TotalMilliseconds)):0.00}x, first response {Median(cold[1].Select(c => c.FirstResponse.TotalMilliseconds)) / Median(cold[0].Select(c => c.FirstResponse.TotalMilliseconds)):0.00}x, peak memory {Median(cold[1].Select(c => (double)c.PeakBytes)) / Median(cold[0].Select(c => (double)c.PeakBytes)):0.00}x");
+            if (warmResults is not null)
+            {
+                ratios += string.Create(CultureInfo.InvariantCulture, $", warm throughput {warmResults[1].PerSecond / warmResults[0].PerSecond:0.00}x, p99 {warmResults[1].P99 / warmResults[0].P99:0.00}x");
+            }
+
+            await stdout.WriteLineAsync(ratios).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static string Label(int index) => index == 0 ? "A" : "B";
+
+    private static async Task<ColdRun?> ColdAsync(string target, byte[] payload, CancellationToken cancellationToken)
+    {
+        await using var emulator = await RuntimeApiEmulator.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await using var process = await FunctionProcess.StartAsync(emulator, new FunctionProcessOptions { Target = target }, cancellationToken).ConfigureAwait(false);
+        var result = await emulator.InvokeAsync(payload, cancellationToken: cancellationToken).WaitAsync(TimeSpan.FromMinutes(1), cancellationToken).ConfigureAwait(false);
+        if (!result.IsSuccess)
+        {
+            return null;
+        }
+
+        var peak = process.PeakMemoryBytes;
+        return new ColdRun(process.InitDuration ?? TimeSpan.Zero, result.CompletedAt - process.StartedAt, peak);
+    }
+
+    private static async Task<WarmRun[]> WarmAsync(List<string> targets, byte[] payload, int count, CancellationToken cancellationToken)
+    {
+        var emulators = new List<RuntimeApiEmulator>();
+        var processes = new List<FunctionProcess>();
+        try
+        {
+            foreach (var target in targets)
+            {
+                var emulator = await RuntimeApiEmulator.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                emulators.Add(emulator);
+                processes.Add(await FunctionProcess.StartAsync(emulator, new FunctionProcessOptions { Target = target }, cancellationToken).ConfigureAwait(false));
+                await emulator.InvokeAsync(payload, cancellationToken: cancellationToken).ConfigureAwait(false); // the cold one is not counted
+            }
+
+            var latencies = targets.ConvertAll(_ => new List<double>(count));
+            var elapsed = new double[targets.Count];
+            const int Chunk = 25;
+            for (var done = 0; done < count; done += Chunk)
+            {
+                for (var t = 0; t < targets.Count; t++)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    for (var i = done; i < Math.Min(count, done + Chunk); i++)
+                    {
+                        var one = Stopwatch.GetTimestamp();
+                        await emulators[t].InvokeAsync(payload, cancellationToken: cancellationToken).ConfigureAwait(false);
+                        latencies[t].Add(Stopwatch.GetElapsedTime(one).TotalMilliseconds);
+                    }
+
+                    elapsed[t] += Stopwatch.GetElapsedTime(started).TotalSeconds;
+                }
+            }
+
+            return [.. latencies.Select((l, t) => new WarmRun(l.Count / elapsed[t], Percentile(l, 0.5), Percentile(l, 0.99)))];
+        }
+        finally
+        {
+            foreach (var process in processes)
+            {
+                await process.DisposeAsync().ConfigureAwait(false);
+            }
+
+            foreach (var emulator in emulators)
+            {
+                await emulator.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static string Stats(IEnumerable<double> values)
+    {
+        var list = values.ToList();
+        return string.Create(CultureInfo.InvariantCulture, $"{Percentile(list, 0.5):0.0} / {list.Min():0.0} / {list.Max():0.0}");
+    }
+
+    private static double Percentile(List<double> values, double percentile)
+    {
+        var sorted = values.Order().ToList();
+        var index = (int)Math.Ceiling(percentile * sorted.Count) - 1;
+        return sorted[Math.Clamp(index, 0, sorted.Count - 1)];
+    }
+
+    private readonly record struct ColdRun(TimeSpan Init, TimeSpan FirstResponse, long PeakBytes);
+
+    private readonly record struct WarmRun(double PerSecond, double P50, double P99);
+}
