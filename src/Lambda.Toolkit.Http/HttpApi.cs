@@ -98,7 +98,11 @@ internal sealed partial class HttpApi
             return HttpResult.Problem(404, "Not Found", $"No route matches {request.Path}.");
         }
 
-        request.RouteValues = match.Values!;
+        if (match.Values is { } values)
+        {
+            request.RouteValues = values;
+        }
+
         request.RouteTemplate = match.Endpoint.Template;
         try
         {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Lambda.Toolkit.Http.Formats;
 
 namespace Lambda.Toolkit.Http;
 
@@ -12,8 +13,9 @@ namespace Lambda.Toolkit.Http;
 public sealed class HttpRequest
 {
     private static readonly IReadOnlyList<string> None = [];
-    private readonly Dictionary<string, List<string>> _headers;
-    private readonly Dictionary<string, List<string>> _query;
+    private readonly HeaderSource _headers;
+    private readonly QuerySource _querySource;
+    private Dictionary<string, List<string>>? _query;
     private readonly string? _body;
     private readonly bool _base64;
     private Dictionary<string, string>? _cookies;
@@ -24,8 +26,8 @@ public sealed class HttpRequest
         HttpPayloadFormat format,
         string method,
         string path,
-        Dictionary<string, List<string>> headers,
-        Dictionary<string, List<string>> query,
+        HeaderSource headers,
+        QuerySource query,
         IReadOnlyList<string>? cookies,
         string? body,
         bool base64,
@@ -36,7 +38,7 @@ public sealed class HttpRequest
         Method = method;
         Path = path;
         _headers = headers;
-        _query = query;
+        _querySource = query;
         _rawCookies = cookies;
         _body = body;
         _base64 = base64;
@@ -54,7 +56,7 @@ public sealed class HttpRequest
     public string Path { get; }
 
     /// <summary>The values of the matched route's parameters, decoded.</summary>
-    public IReadOnlyDictionary<string, string> RouteValues { get; internal set; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> RouteValues { get; internal set; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
 
     /// <summary>The matched route's template, for example <c>/orders/{id:int}</c>.</summary>
     public string? RouteTemplate { get; internal set; }
@@ -66,10 +68,10 @@ public sealed class HttpRequest
     public string? UserAgent => Header("User-Agent");
 
     /// <summary>The authorizer's claims (JWT claims of an HTTP API, Cognito claims of a REST API), or empty.</summary>
-    public IReadOnlyDictionary<string, string> Claims { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Claims { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
 
     /// <summary>The context a Lambda authorizer returned, or empty.</summary>
-    public IReadOnlyDictionary<string, JsonElement> AuthorizerContext { get; init; } = new Dictionary<string, JsonElement>();
+    public IReadOnlyDictionary<string, JsonElement> AuthorizerContext { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, JsonElement>.Empty;
 
     /// <summary>The event as Lambda sent it: an <c>ApiGatewayProxyRequest</c>, <c>HttpApiRequest</c> or <c>AlbRequest</c>.</summary>
     public object RawEvent { get; }
@@ -84,30 +86,33 @@ public sealed class HttpRequest
     public CancellationToken CancellationToken => Invocation.CancellationToken;
 
     /// <summary>The header names present.</summary>
-    public IEnumerable<string> HeaderNames => _headers.Keys;
+    public IEnumerable<string> HeaderNames => _headers.Names();
 
     /// <summary>The first value of a header, matched ignoring case, or <see langword="null"/>.</summary>
     /// <param name="name">The header name.</param>
     /// <returns>The value.</returns>
-    public string? Header(string name) => _headers.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+    public string? Header(string name) => _headers.First(name);
 
     /// <summary>Every value of a header, matched ignoring case.</summary>
     /// <param name="name">The header name.</param>
     /// <returns>The values; empty when absent.</returns>
-    public IReadOnlyList<string> HeaderValues(string name) => _headers.TryGetValue(name, out var values) ? values : None;
+    public IReadOnlyList<string> HeaderValues(string name) => _headers.All(name) ?? None;
 
     /// <summary>The first value of a query parameter, decoded, or <see langword="null"/>.</summary>
     /// <param name="name">The parameter name (case-sensitive).</param>
     /// <returns>The value.</returns>
-    public string? Query(string name) => _query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+    public string? Query(string name) => QueryMap.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
 
     /// <summary>Every value of a query parameter, decoded.</summary>
     /// <param name="name">The parameter name (case-sensitive).</param>
     /// <returns>The values; empty when absent.</returns>
-    public IReadOnlyList<string> QueryValues(string name) => _query.TryGetValue(name, out var values) ? values : None;
+    public IReadOnlyList<string> QueryValues(string name) => QueryMap.TryGetValue(name, out var values) ? values : None;
 
     /// <summary>The query parameter names present.</summary>
-    public IEnumerable<string> QueryNames => _query.Keys;
+    public IEnumerable<string> QueryNames => QueryMap.Keys;
+
+    /// <summary>The query, parsed on first use only.</summary>
+    private Dictionary<string, List<string>> QueryMap => _query ??= _querySource.Parse();
 
     /// <summary>The request cookies by name.</summary>
     public IReadOnlyDictionary<string, string> Cookies => _cookies ??= ParseCookies();

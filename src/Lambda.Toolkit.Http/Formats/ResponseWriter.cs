@@ -70,11 +70,10 @@ internal static class ResponseWriter
     private static void WriteJoinedHeaders(Utf8JsonWriter json, IReadOnlyList<KeyValuePair<string, string>> headers)
     {
         json.WriteStartObject("headers");
-        var written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < headers.Count; i++)
         {
             var name = headers[i].Key;
-            if (!written.Add(name))
+            if (SeenBefore(headers, i))
             {
                 continue;
             }
@@ -97,11 +96,10 @@ internal static class ResponseWriter
     private static void WriteMultiValueHeaders(Utf8JsonWriter json, IReadOnlyList<KeyValuePair<string, string>> headers, IReadOnlyList<string> cookies)
     {
         json.WriteStartObject("multiValueHeaders");
-        var written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < headers.Count; i++)
         {
             var name = headers[i].Key;
-            if (!written.Add(name))
+            if (SeenBefore(headers, i))
             {
                 continue;
             }
@@ -130,6 +128,20 @@ internal static class ResponseWriter
         }
 
         json.WriteEndObject();
+    }
+
+    /// <summary>Whether the header at <paramref name="index"/> repeats an earlier name (lists are short: no set is built).</summary>
+    private static bool SeenBefore(IReadOnlyList<KeyValuePair<string, string>> headers, int index)
+    {
+        for (var j = 0; j < index; j++)
+        {
+            if (string.Equals(headers[j].Key, headers[index].Key, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string ReasonPhrase(int status) => status switch

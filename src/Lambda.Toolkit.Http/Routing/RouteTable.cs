@@ -55,10 +55,15 @@ internal sealed class RouteTable
         }
 
         HashSet<string>? allowed = null;
-        var values = new List<KeyValuePair<string, string>>();
-        var found = Walk(_root, path, ranges[..count], 0, method, values, ref allowed);
+        List<KeyValuePair<string, string>>? values = null;
+        var found = Walk(_root, path, ranges[..count], 0, method, ref values, ref allowed);
         if (found is not null)
         {
+            if (values is null || values.Count == 0)
+            {
+                return new RouteMatch(found, null, null);
+            }
+
             var map = new Dictionary<string, string>(values.Count, StringComparer.OrdinalIgnoreCase);
             foreach (var (key, value) in values)
             {
@@ -71,7 +76,7 @@ internal sealed class RouteTable
         return new RouteMatch(null, null, allowed);
     }
 
-    private static RouteEndpoint? Walk(Node node, string path, ReadOnlySpan<Range> segments, int index, string method, List<KeyValuePair<string, string>> values, ref HashSet<string>? allowed)
+    private static RouteEndpoint? Walk(Node node, string path, ReadOnlySpan<Range> segments, int index, string method, ref List<KeyValuePair<string, string>>? values, ref HashSet<string>? allowed)
     {
         if (index == segments.Length)
         {
@@ -81,7 +86,7 @@ internal sealed class RouteTable
         var segment = path.AsSpan()[segments[index]];
         foreach (var (literal, child) in node.Literals)
         {
-            if (Matches(segment, literal) && Walk(child, path, segments, index + 1, method, values, ref allowed) is { } found)
+            if (Matches(segment, literal) && Walk(child, path, segments, index + 1, method, ref values, ref allowed) is { } found)
             {
                 return found;
             }
@@ -97,13 +102,13 @@ internal sealed class RouteTable
                     continue;
                 }
 
-                values.Add(new(parameter.ParameterName!, value));
-                if (Walk(child, path, segments, index + 1, method, values, ref allowed) is { } found)
+                (values ??= []).Add(new(parameter.ParameterName!, value));
+                if (Walk(child, path, segments, index + 1, method, ref values, ref allowed) is { } found)
                 {
                     return found;
                 }
 
-                values.RemoveAt(values.Count - 1);
+                values!.RemoveAt(values.Count - 1);
             }
         }
 
@@ -117,7 +122,7 @@ internal sealed class RouteTable
 
             if (child.Endpoint(method, ref allowed) is { } found)
             {
-                values.Add(new(parameter.ParameterName!, rest));
+                (values ??= []).Add(new(parameter.ParameterName!, rest));
                 return found;
             }
         }
