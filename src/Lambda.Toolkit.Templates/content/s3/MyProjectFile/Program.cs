@@ -1,0 +1,3 @@
+using MyFunction;
+
+await Function.Build(args).RunAsync();
