@@ -35,11 +35,7 @@ public sealed class LambdaApplicationBuilder
         _services.TryAddSingleton(TimeProvider.System);
         _services.TryAddSingleton(static _ => LambdaFunctionInfo.FromEnvironment());
         _services.AddOptions();
-        _services.AddLogging(logging =>
-        {
-            logging.AddConfiguration(Configuration.GetSection("Logging"));
-            logging.AddLambdaLogger();
-        });
+        _services.AddLogging(static logging => logging.AddLambdaLogger());
         Logging = new LoggingBuilder(_services);
 
         var concurrency = Environment.GetEnvironmentVariable("AWS_LAMBDA_MAX_CONCURRENCY");
@@ -62,7 +58,11 @@ public sealed class LambdaApplicationBuilder
     /// <summary>Configuration: environment variables, then command-line arguments.</summary>
     public ConfigurationManager Configuration { get; }
 
-    /// <summary>Logging: the Lambda console logger is added, and <c>AWS_LAMBDA_LOG_LEVEL</c> sets the minimum level.</summary>
+    /// <summary>
+    /// Logging: the Lambda console logger is added, <c>AWS_LAMBDA_LOG_LEVEL</c> sets the minimum level, and a
+    /// <c>Logging</c> configuration section (for example <c>Logging__LogLevel__Default</c>), when present at
+    /// <see cref="Build"/>, sets filters.
+    /// </summary>
     public ILoggingBuilder Logging { get; }
 
     /// <summary>
@@ -86,6 +86,13 @@ public sealed class LambdaApplicationBuilder
         }
 
         _built = true;
+        var logging = Configuration.GetSection("Logging");
+        if (logging.Exists())
+        {
+            // Binding log filters from configuration costs init time; pay it only when there is something to bind.
+            _services.AddLogging(builder => builder.AddConfiguration(logging));
+        }
+
         _services.MakeReadOnly();
         if (_problems.Count > 0)
         {

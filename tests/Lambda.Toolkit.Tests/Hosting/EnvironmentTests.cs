@@ -9,7 +9,7 @@ namespace Lambda.Toolkit.Tests.Hosting;
 
 public sealed class EnvironmentTests : IDisposable
 {
-    private static readonly string[] Variables = ["AWS_LAMBDA_LOG_LEVEL", "AWS_LAMBDA_LOG_FORMAT", "AWS_LAMBDA_MAX_CONCURRENCY", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "Orders__Table"];
+    private static readonly string[] Variables = ["AWS_LAMBDA_LOG_LEVEL", "AWS_LAMBDA_LOG_FORMAT", "AWS_LAMBDA_MAX_CONCURRENCY", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "Orders__Table", "Logging__LogLevel__Default", "Logging__LogLevel__Noisy"];
 
     public void Dispose()
     {
@@ -31,6 +31,20 @@ public sealed class EnvironmentTests : IDisposable
 
         Assert.False(app.Logger.IsEnabled(LogLevel.Information));
         Assert.True(app.Logger.IsEnabled(LogLevel.Warning));
+        await app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_Logging_configuration_section_sets_filters()
+    {
+        Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Error");
+        Environment.SetEnvironmentVariable("Logging__LogLevel__Noisy", "Trace");
+        var app = TestApps.Builder().Build();
+        var factory = app.Services.GetRequiredService<ILoggerFactory>();
+
+        Assert.False(factory.CreateLogger("Orders").IsEnabled(LogLevel.Warning));
+        Assert.True(factory.CreateLogger("Orders").IsEnabled(LogLevel.Error));
+        Assert.True(factory.CreateLogger("Noisy").IsEnabled(LogLevel.Trace));
         await app.DisposeAsync();
     }
 
