@@ -111,7 +111,14 @@ public sealed class RuntimeLoopTests : IAsyncLifetime
     public async Task Handler_past_its_deadline_is_reported_as_a_timeout_before_Lambda_would_kill_it()
     {
         var release = new TaskCompletionSource();
-        var app = TestApps.Builder().Build();
+        var builder = TestApps.Builder();
+        // Wide margins, so the toolkit's report beats the emulator's own timeout even on a loaded machine.
+        builder.Services.Configure<LambdaRuntimeOptions>(o =>
+        {
+            o.CancellationMargin = TimeSpan.FromMilliseconds(1200);
+            o.TimeoutReportMargin = TimeSpan.FromMilliseconds(1000);
+        });
+        var app = builder.Build();
         app.MapHandler(async context =>
         {
             if (context.Payload.Span[0] == (byte)'"')
@@ -124,7 +131,7 @@ public sealed class RuntimeLoopTests : IAsyncLifetime
         await using (app)
         {
             var loop = Run(app);
-            var stuck = await Invoke("{}", new EmulatedInvocation { Timeout = TimeSpan.FromMilliseconds(1500) });
+            var stuck = await Invoke("{}", new EmulatedInvocation { Timeout = TimeSpan.FromMilliseconds(3000) });
             var next = await Invoke("\"next\"");
             release.SetResult();
             await _stop.CancelAsync();
