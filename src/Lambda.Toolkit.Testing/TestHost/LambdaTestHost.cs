@@ -63,7 +63,7 @@ public sealed class LambdaTestHost : IAsyncDisposable
             requestId,
             _time.GetUtcNow() + (invocation?.Timeout ?? _options.Timeout),
             invocation?.InvokedFunctionArn ?? $"arn:aws:lambda:{_options.Region}:{_options.AccountId}:function:{_options.FunctionName}",
-            invocation?.TraceId ?? $"Root=1-{_time.GetUtcNow().ToUnixTimeSeconds():x8}-{Guid.NewGuid():N}"[..40] + ";Sampled=0",
+            invocation?.TraceId ?? TraceIds.New(_time.GetUtcNow()),
             invocation?.ClientContext,
             invocation?.CognitoIdentity,
             payload.ToArray());
