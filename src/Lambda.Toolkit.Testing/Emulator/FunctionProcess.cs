@@ -7,7 +7,8 @@ namespace Lambda.Toolkit.Testing.Emulator;
 /// <summary>
 /// A function running as its own process against a <see cref="RuntimeApiEmulator"/>, with the environment
 /// Lambda gives a function. It measures what Lambda's REPORT line shows: init duration (process start to
-/// the first <c>invocation/next</c>) and peak memory (the process's high-water resident set).
+/// the first <c>invocation/next</c>) and peak memory (the process's high-water resident set, sampled after
+/// every invocation, whenever <see cref="PeakMemoryBytes"/> is read, and before the process is stopped).
 /// </summary>
 public sealed class FunctionProcess : IAsyncDisposable
 {
@@ -16,17 +17,17 @@ public sealed class FunctionProcess : IAsyncDisposable
     private readonly RuntimeApiEmulator _emulator;
     private readonly Queue<string> _stderrTail = new();
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<DateTimeOffset> _firstNext = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _peakMemoryBytes;
 
-    private FunctionProcess(Process process, RuntimeApiEmulator emulator, DateTimeOffset startedAt)
+    private FunctionProcess(Process process, RuntimeApiEmulator emulator)
     {
         _process = process;
         _emulator = emulator;
-        StartedAt = startedAt;
     }
 
     /// <summary>When the process was started.</summary>
-    public DateTimeOffset StartedAt { get; }
+    public DateTimeOffset StartedAt { get; private set; }
 
     /// <summary>The process id.</summary>
     public int Id => _process.Id;
@@ -35,7 +36,8 @@ public sealed class FunctionProcess : IAsyncDisposable
     public Task<int> Exited => _exited.Task;
 
     /// <summary>From process start to the first <c>invocation/next</c>, once the function has asked for an event.</summary>
-    public TimeSpan? InitDuration => _emulator.FirstNextRequested.IsCompletedSuccessfully ? _emulator.FirstNextRequested.Result - StartedAt : null;
+    /// <remarks>Measured from this process's own start, also when an emulator outlives several processes.</remarks>
+    public TimeSpan? InitDuration => _firstNext.Task.IsCompletedSuccessfully ? _firstNext.Task.Result - StartedAt : null;
 
     /// <summary>The highest resident memory seen so far, in bytes (Linux <c>VmHWM</c>); 0 where it cannot be read.</summary>
     public long PeakMemoryBytes
@@ -108,14 +110,24 @@ public sealed class FunctionProcess : IAsyncDisposable
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         options.OnStatus?.Invoke($"Starting {fileName} {string.Join(' ', arguments)}");
-        var startedAt = DateTimeOffset.UtcNow;
-        if (!process.Start())
+        var function = new FunctionProcess(process, emulator);
+        emulator.NextRequested += function.OnNextRequested;
+        emulator.InvocationCompleted += function.OnInvocationCompleted;
+        function.StartedAt = DateTimeOffset.UtcNow;
+        try
         {
+            if (!process.Start())
+            {
+                throw new FunctionProcessException($"The function process {fileName} could not be started.");
+            }
+        }
+        catch (Exception ex) when (ex is FunctionProcessException or System.ComponentModel.Win32Exception)
+        {
+            function.Unsubscribe();
             process.Dispose();
-            throw new FunctionProcessException($"The function process {fileName} could not be started.");
+            throw ex as FunctionProcessException ?? new FunctionProcessException($"The function process {fileName} could not be started: {ex.Message}", ex);
         }
 
-        var function = new FunctionProcess(process, emulator, startedAt);
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is not null)
@@ -157,6 +169,7 @@ public sealed class FunctionProcess : IAsyncDisposable
     /// <returns>The exit code.</returns>
     public async Task<int> StopAsync(TimeSpan grace)
     {
+        SamplePeakMemory();
         if (!_process.HasExited)
         {
             using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false });
@@ -181,6 +194,8 @@ public sealed class FunctionProcess : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        Unsubscribe();
+        SamplePeakMemory();
         try
         {
             if (!_process.HasExited)
@@ -195,6 +210,22 @@ public sealed class FunctionProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    private void OnNextRequested(DateTimeOffset at)
+    {
+        if (at >= StartedAt)
+        {
+            _firstNext.TrySetResult(at);
+        }
+    }
+
+    private void OnInvocationCompleted(EmulatedInvocationResult result) => SamplePeakMemory();
+
+    private void Unsubscribe()
+    {
+        _emulator.NextRequested -= OnNextRequested;
+        _emulator.InvocationCompleted -= OnInvocationCompleted;
     }
 
     private void OnExited()
@@ -214,6 +245,11 @@ public sealed class FunctionProcess : IAsyncDisposable
     {
         try
         {
+            if (_process.HasExited)
+            {
+                return; // its pid may already belong to another process
+            }
+
             foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
             {
                 if (line.StartsWith("VmHWM:", StringComparison.Ordinal))

@@ -32,6 +32,7 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
     private readonly TaskCompletionSource<DateTimeOffset> _restoreNext = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _app;
+    private int _disposed;
 
     private RuntimeApiEmulator(RuntimeApiEmulatorOptions options)
     {
@@ -58,6 +59,12 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
 
     /// <summary>Completes, with the time, when the function calls <c>restore/next</c> (SnapStart).</summary>
     public Task<DateTimeOffset> RestoreNextRequested => _restoreNext.Task;
+
+    /// <summary>Raised, with the time, on every <c>invocation/next</c> request; the function runner measures init with it.</summary>
+    internal event Action<DateTimeOffset>? NextRequested;
+
+    /// <summary>Raised when an invocation ends, however it ends; the function runner samples peak memory with it.</summary>
+    internal event Action<EmulatedInvocationResult>? InvocationCompleted;
 
     /// <summary>Starts the emulator on a free port of 127.0.0.1.</summary>
     /// <param name="options">The emulated function.</param>
@@ -90,10 +97,21 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
     /// <param name="invocation">Per-invocation header values.</param>
     /// <param name="cancellationToken">Stops waiting (the invocation stays queued or in flight).</param>
     /// <returns>What the function answered.</returns>
+    /// <exception cref="ObjectDisposedException">The emulator has been disposed.</exception>
+    /// <exception cref="OperationCanceledException">
+    /// <paramref name="cancellationToken"/> fired, or the emulator was disposed before the invocation ended.
+    /// </exception>
     public async Task<EmulatedInvocationResult> InvokeAsync(ReadOnlyMemory<byte> payload, EmulatedInvocation? invocation = null, CancellationToken cancellationToken = default)
     {
-        var pending = new Pending(payload.ToArray(), invocation ?? new EmulatedInvocation(), _options);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var pending = new Pending(payload.ToArray(), invocation ?? new EmulatedInvocation(), _options, OnCompleted);
         await _queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            // Disposed while queuing: nobody will hand this invocation out.
+            pending.Cancel();
+        }
+
         var finished = await Task.WhenAny(pending.Result.Task, _initError.Task).WaitAsync(cancellationToken).ConfigureAwait(false);
         if (finished == pending.Result.Task)
         {
@@ -105,9 +123,27 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>Invocations still queued or in flight end with an <see cref="OperationCanceledException"/>.</remarks>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
+        _queue.Writer.TryComplete();
+        while (_queue.Reader.TryRead(out var queued))
+        {
+            queued.Cancel();
+        }
+
+        foreach (var inFlight in _inFlight.Values)
+        {
+            inFlight.Cancel();
+        }
+
+        _inFlight.Clear();
         if (_app is not null)
         {
             await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
@@ -116,6 +152,8 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
 
         _stopping.Dispose();
     }
+
+    private void OnCompleted(EmulatedInvocationResult result) => InvocationCompleted?.Invoke(result);
 
     private async Task HandleAsync(HttpContext http)
     {
@@ -176,7 +214,9 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
 
     private async Task NextAsync(HttpContext http)
     {
-        _firstNext.TrySetResult(DateTimeOffset.UtcNow);
+        var now = DateTimeOffset.UtcNow;
+        _firstNext.TrySetResult(now);
+        NextRequested?.Invoke(now);
         Pending pending;
         using (var waiting = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, _stopping.Token))
         {
@@ -184,19 +224,19 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
             {
                 pending = await _queue.Reader.ReadAsync(waiting.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
+            catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
             {
                 return;
             }
         }
 
-        var deadline = pending.Dispatch(_stopping.Token);
+        var deadline = pending.Dispatch();
         _inFlight[pending.RequestId] = pending;
         var headers = http.Response.Headers;
         headers["Lambda-Runtime-Aws-Request-Id"] = pending.RequestId;
         headers["Lambda-Runtime-Deadline-Ms"] = deadline.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         headers["Lambda-Runtime-Invoked-Function-Arn"] = pending.Invocation.InvokedFunctionArn ?? _options.FunctionArn;
-        headers["Lambda-Runtime-Trace-Id"] = pending.Invocation.TraceId ?? $"Root=1-{deadline.ToUnixTimeSeconds():x8}-{Guid.NewGuid():N}"[..40] + ";Sampled=0";
+        headers["Lambda-Runtime-Trace-Id"] = pending.Invocation.TraceId ?? TraceIds.New(DateTimeOffset.UtcNow);
         if (pending.Invocation.ClientContext is { } clientContext)
         {
             headers["Lambda-Runtime-Client-Context"] = clientContext;
@@ -332,8 +372,10 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
         await http.Response.Body.WriteAsync(buffer.ToArray()).ConfigureAwait(false);
     }
 
-    private sealed class Pending(byte[] payload, EmulatedInvocation invocation, RuntimeApiEmulatorOptions options)
+    private sealed class Pending(byte[] payload, EmulatedInvocation invocation, RuntimeApiEmulatorOptions options, Action<EmulatedInvocationResult> completed)
     {
+        // Stops the timeout clock once the invocation has ended, so no timer outlives its invocation.
+        private Action? _stopClock;
         private DateTimeOffset? _dispatchedAt;
 
         public string RequestId { get; } = invocation.RequestId ?? Guid.NewGuid().ToString();
@@ -345,30 +387,68 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
         public TaskCompletionSource<EmulatedInvocationResult> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         /// <summary>Marks the hand-out, starts the timeout clock and returns the deadline.</summary>
-        public DateTimeOffset Dispatch(CancellationToken stopping)
+        public DateTimeOffset Dispatch()
         {
             var now = DateTimeOffset.UtcNow;
             _dispatchedAt = now;
             var timeout = Invocation.Timeout ?? options.Timeout;
-            _ = TimeOutAsync(timeout, stopping);
+            var clock = new CancellationTokenSource();
+            _stopClock = clock.Cancel;
+            _ = TimeOutAsync(timeout, clock);
             return now + timeout;
         }
 
-        public bool Complete(EmulatedInvocationStatus status, byte[] body, string? errorType, string? errorMessage) =>
-            Result.TrySetResult(new EmulatedInvocationResult(RequestId, status, body, errorType, errorMessage, _dispatchedAt, DateTimeOffset.UtcNow));
+        /// <summary>Ends the invocation; <see langword="false"/> when it had already ended (timed out, answered).</summary>
+        public bool Complete(EmulatedInvocationStatus status, byte[] body, string? errorType, string? errorMessage)
+        {
+            var result = new EmulatedInvocationResult(RequestId, status, body, errorType, errorMessage, _dispatchedAt, DateTimeOffset.UtcNow);
+            if (!Result.TrySetResult(result))
+            {
+                return false;
+            }
 
-        private async Task TimeOutAsync(TimeSpan timeout, CancellationToken stopping)
+            StopClock();
+            completed(result);
+            return true;
+        }
+
+        /// <summary>Ends the invocation without a result: the emulator is going away.</summary>
+        public void Cancel()
+        {
+            if (Result.TrySetCanceled())
+            {
+                StopClock();
+            }
+        }
+
+        private void StopClock()
         {
             try
             {
-                await Task.Delay(timeout, stopping).ConfigureAwait(false);
+                _stopClock?.Invoke();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The clock already ran out.
+            }
+        }
+
+        private async Task TimeOutAsync(TimeSpan timeout, CancellationTokenSource clock)
+        {
+            try
+            {
+                await Task.Delay(timeout, clock.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
                 return;
             }
+            finally
+            {
+                clock.Dispose();
+            }
 
-            var message = $"Task timed out after {timeout.TotalSeconds:0.00} seconds";
+            var message = string.Create(CultureInfo.InvariantCulture, $"Task timed out after {timeout.TotalSeconds:0.00} seconds");
             Complete(EmulatedInvocationStatus.Timeout, Encoding.UTF8.GetBytes(message), "Sandbox.Timedout", message);
         }
     }

@@ -172,6 +172,139 @@ public sealed class RuntimeApiEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Optional_headers_are_absent_and_given_values_are_passed_through()
+    {
+        var invocation = _emulator.InvokeAsync("{}"u8.ToArray(), new EmulatedInvocation { RequestId = "plain", TraceId = "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1", InvokedFunctionArn = "arn:aws:lambda:eu-west-1:111122223333:function:emu:live" });
+
+        using var next = await _http.GetAsync("invocation/next");
+        using var posted = await _http.PostAsync("invocation/plain/response", new StringContent("null"));
+        await invocation.WaitAsync(Wait);
+
+        Assert.False(next.Headers.Contains("Lambda-Runtime-Client-Context"));
+        Assert.False(next.Headers.Contains("Lambda-Runtime-Cognito-Identity"));
+        Assert.Equal("Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1", Header(next, "Lambda-Runtime-Trace-Id"));
+        Assert.Equal("arn:aws:lambda:eu-west-1:111122223333:function:emu:live", Header(next, "Lambda-Runtime-Invoked-Function-Arn"));
+    }
+
+    [Fact]
+    public async Task Error_type_falls_back_to_the_body_without_the_header()
+    {
+        var invocation = _emulator.InvokeAsync("{}"u8.ToArray(), new EmulatedInvocation { RequestId = "no-header" });
+        using (await _http.GetAsync("invocation/next"))
+        {
+        }
+
+        using var posted = await _http.PostAsync("invocation/no-header/error", new StringContent("""{"errorType":"Body.Only","errorMessage":"m"}"""));
+        var result = await invocation.WaitAsync(Wait);
+
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        Assert.Equal("Body.Only", result.ErrorType);
+        Assert.Equal("m", result.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task A_second_answer_for_the_same_invocation_is_refused()
+    {
+        var invocation = _emulator.InvokeAsync("{}"u8.ToArray(), new EmulatedInvocation { RequestId = "twice" });
+        using (await _http.GetAsync("invocation/next"))
+        {
+        }
+
+        using var first = await _http.PostAsync("invocation/twice/response", new StringContent("1"));
+        using var second = await _http.PostAsync("invocation/twice/error", new StringContent("{}"));
+        var result = await invocation.WaitAsync(Wait);
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        Assert.True(result.IsSuccess);
+        Assert.Equal("1", result.BodyText);
+    }
+
+    [Fact]
+    public async Task Restore_error_is_captured()
+    {
+        using var restore = await _http.GetAsync("restore/next");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "restore/error") { Content = new StringContent("""{"errorType":"Restore.Failed","errorMessage":"stale credentials"}""") };
+        request.Headers.Add("Lambda-Runtime-Function-Error-Type", "Runtime.AfterRestoreError");
+        using var posted = await _http.SendAsync(request);
+        var error = await _emulator.RestoreError.WaitAsync(Wait);
+
+        Assert.Equal(HttpStatusCode.OK, restore.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        Assert.Equal("Runtime.AfterRestoreError", error.ErrorType);
+        Assert.Equal("stale credentials", error.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task First_next_is_reported_when_the_function_asks_for_an_event()
+    {
+        Assert.False(_emulator.FirstNextRequested.IsCompleted);
+        var before = DateTimeOffset.UtcNow;
+        var next = _http.GetAsync("invocation/next");
+
+        var at = await _emulator.FirstNextRequested.WaitAsync(Wait);
+        var invocation = _emulator.InvokeAsync("{}"u8.ToArray(), new EmulatedInvocation { RequestId = "first" });
+        using (await next.WaitAsync(Wait))
+        {
+        }
+
+        using var posted = await _http.PostAsync("invocation/first/response", new StringContent("{}"));
+        var result = await invocation.WaitAsync(Wait);
+
+        Assert.InRange(at, before, DateTimeOffset.UtcNow);
+        Assert.NotNull(result.DispatchedAt);
+        Assert.True(result.DispatchedAt >= at);
+        Assert.True(result.CompletedAt >= result.DispatchedAt);
+    }
+
+    [Fact]
+    public async Task Disposing_ends_waiting_invocations_and_refuses_new_ones()
+    {
+        var emulator = await RuntimeApiEmulator.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://{emulator.RuntimeApiAddress}/2018-06-01/runtime/"), Timeout = Wait };
+        var inFlight = emulator.InvokeAsync("{}"u8.ToArray());
+        using (await http.GetAsync("invocation/next"))
+        {
+        }
+
+        var queued = emulator.InvokeAsync("{}"u8.ToArray());
+        await emulator.DisposeAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queued.WaitAsync(Wait));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => inFlight.WaitAsync(Wait));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => emulator.InvokeAsync("{}"u8.ToArray()));
+    }
+
+    [Fact]
+    public async Task The_default_limit_accepts_6_MB_and_refuses_one_byte_more()
+    {
+        await using var emulator = await RuntimeApiEmulator.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://{emulator.RuntimeApiAddress}/2018-06-01/runtime/"), Timeout = Wait };
+
+        async Task<(HttpStatusCode Status, EmulatedInvocationResult Result)> Answer(string id, int size)
+        {
+            var invocation = emulator.InvokeAsync("{}"u8.ToArray(), new EmulatedInvocation { RequestId = id });
+            using (await http.GetAsync("invocation/next"))
+            {
+            }
+
+            using var posted = await http.PostAsync($"invocation/{id}/response", new ByteArrayContent(new byte[size]));
+            return (posted.StatusCode, await invocation.WaitAsync(Wait));
+        }
+
+        var (fits, fitsResult) = await Answer("fits", 6_291_456);
+        var (tooBig, tooBigResult) = await Answer("too-big", 6_291_457);
+
+        Assert.Equal(6_291_456, emulator.Options.MaxResponseSize);
+        Assert.Equal(HttpStatusCode.Accepted, fits);
+        Assert.True(fitsResult.IsSuccess);
+        Assert.Equal(6_291_456, fitsResult.Body.Length);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooBig);
+        Assert.Equal(EmulatedInvocationStatus.Error, tooBigResult.Status);
+        Assert.Contains("6291456", tooBigResult.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_paths_are_404()
     {
         using var response = await _http.GetAsync("invocation/later");
