@@ -9,4 +9,5 @@ internal static class ExitCodes
     public const int InitError = 3;
     public const int Timeout = 4;
     public const int ProcessFailed = 5;
+    public const int Cancelled = 130;
 }

@@ -17,6 +17,7 @@ internal static class Usage
         Options for invoke:
           --event, -e <file>     the event to send (a leading UTF-8 byte-order mark is ignored); '-' reads stdin
           --timeout <seconds>    the function timeout (default 30)
+          --init-timeout <s>     how long the function may take to ask for its first event (default 10, as Lambda)
           --memory <MB>          the memory size reported to the function (default 128)
           --name <name>          the function name (default: the project or file name)
           --env KEY=VALUE        an environment variable for the function (repeatable)
@@ -26,7 +27,8 @@ internal static class Usage
         ALB event for the function, one invocation at a time.
 
         Prints the function's logs, the response (or error) and a REPORT line per invocation.
-        Exit codes: 0 success, 1 function error, 2 usage, 3 init error, 4 timeout, 5 process failure.
+        Exit codes: 0 success, 1 function error, 2 usage, 3 init error, 4 timeout (invocation or init),
+        5 process failure (not found, build failed, exited before answering), 130 cancelled (Ctrl+C).
         """;
 
     public static async Task<int> FailAsync(TextWriter error, string message)

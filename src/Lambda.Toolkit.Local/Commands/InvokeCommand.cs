@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Lambda.Toolkit.Testing.Emulator;
 
@@ -17,6 +18,25 @@ internal static class InvokeCommand
             return await Usage.FailAsync(stderr, problem!).ConfigureAwait(false);
         }
 
+        if (options.ShowHelp)
+        {
+            await stdout.WriteLineAsync(Usage.Text).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        try
+        {
+            return await RunAsync(options, stdout, stderr, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await stderr.WriteLineAsync("[lambda-toolkit] Cancelled.").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+    }
+
+    private static async Task<int> RunAsync(InvokeOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
         byte[] payload;
         try
         {
@@ -76,11 +96,20 @@ internal static class InvokeCommand
     private static async Task<int> InvokeOnceAsync(RuntimeApiEmulator emulator, FunctionProcess function, byte[] payload, InvokeOptions options, TextWriter output, TextWriter errors, bool cold, CancellationToken cancellationToken)
     {
         var invocation = emulator.InvokeAsync(payload, cancellationToken: cancellationToken);
+        if (cold && !await InitEndsInTimeAsync(emulator, function, invocation, options.InitTimeout, cancellationToken).ConfigureAwait(false))
+        {
+            var waited = DateTimeOffset.UtcNow - function.StartedAt;
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"INIT_REPORT Init Duration: {waited.TotalMilliseconds:0.00} ms\tPhase: init\tStatus: timeout")).ConfigureAwait(false);
+            await errors.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"The function did not ask for an event (GET /2018-06-01/runtime/invocation/next) within {options.InitTimeout.TotalSeconds:0.##} seconds of starting; raise --init-timeout if its init is legitimately slow.")).ConfigureAwait(false);
+            return ExitCodes.Timeout;
+        }
+
         var first = await Task.WhenAny(invocation, function.Exited).ConfigureAwait(false);
         if (first != invocation)
         {
             // The process ended; an init error it posted just before may still be arriving.
             await Task.WhenAny(invocation, Task.Delay(TimeSpan.FromSeconds(1), cancellationToken)).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
             if (!invocation.IsCompleted)
             {
                 await errors.WriteLineAsync($"The function process exited with code {await function.Exited.ConfigureAwait(false)} before answering.").ConfigureAwait(false);
@@ -99,18 +128,33 @@ internal static class InvokeCommand
         {
             await output.WriteLineAsync(result.BodyText).ConfigureAwait(false);
             var init = function.InitDuration ?? DateTimeOffset.UtcNow - function.StartedAt;
-            await output.WriteLineAsync($"INIT_REPORT Init Duration: {init.TotalMilliseconds:0.00} ms\tPhase: init\tStatus: error\tError Type: {result.ErrorType}").ConfigureAwait(false);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"INIT_REPORT Init Duration: {init.TotalMilliseconds:0.00} ms\tPhase: init\tStatus: error\tError Type: {result.ErrorType}")).ConfigureAwait(false);
             return ExitCodes.InitError;
         }
 
         await output.WriteLineAsync(result.BodyText).ConfigureAwait(false);
-        await output.WriteLineAsync(ReportLine.Format(result.RequestId, result.Duration, options.MemorySizeMb, function.PeakMemoryBytes, cold ? function.InitDuration : null)).ConfigureAwait(false);
+        var status = result.Status == EmulatedInvocationStatus.Timeout ? "timeout" : null;
+        await output.WriteLineAsync(ReportLine.Format(result.RequestId, result.Duration, options.MemorySizeMb, function.PeakMemoryBytes, cold ? function.InitDuration : null, status)).ConfigureAwait(false);
         return result.Status switch
         {
             EmulatedInvocationStatus.Success => ExitCodes.Success,
             EmulatedInvocationStatus.Timeout => ExitCodes.Timeout,
             _ => ExitCodes.FunctionError,
         };
+    }
+
+    /// <summary>
+    /// Waits for the end of init: the first <c>invocation/next</c>, an init error, the process's exit (all
+    /// handled by the caller), or <paramref name="limit"/>. <see langword="false"/> when the limit came first.
+    /// </summary>
+    private static async Task<bool> InitEndsInTimeAsync(RuntimeApiEmulator emulator, FunctionProcess function, Task invocation, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var expired = Task.Delay(limit, timer.Token);
+        var ended = await Task.WhenAny(emulator.FirstNextRequested, emulator.InitError, function.Exited, invocation, expired).ConfigureAwait(false);
+        await timer.CancelAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ended != expired;
     }
 
     private static async Task<byte[]> ReadEventAsync(string path, CancellationToken cancellationToken)

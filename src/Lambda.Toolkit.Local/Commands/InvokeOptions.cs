@@ -17,6 +17,12 @@ internal sealed class InvokeOptions
 
     public int Count { get; private set; } = 1;
 
+    /// <summary>How long the function may take to ask for its first event; Lambda allows 10 seconds.</summary>
+    public TimeSpan InitTimeout { get; private set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary><c>--help</c> was given: print the usage and do nothing else.</summary>
+    public bool ShowHelp { get; private set; }
+
     public Dictionary<string, string?> Environment { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Parses the arguments; returns the options or a message saying what is wrong.</summary>
@@ -31,6 +37,9 @@ internal sealed class InvokeOptions
             {
                 switch (arg)
                 {
+                    case "--help" or "-h":
+                        options.ShowHelp = true;
+                        return (options, null);
                     case "--event" or "-e":
                         options.EventPath = Value();
                         break;
@@ -41,6 +50,10 @@ internal sealed class InvokeOptions
                     case "--memory":
                         var memory = int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture);
                         options.MemorySizeMb = memory is >= 128 and <= 10240 ? memory : throw new FormatException("--memory must be between 128 and 10240 MB.");
+                        break;
+                    case "--init-timeout":
+                        var init = double.Parse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture);
+                        options.InitTimeout = init is > 0 and <= 900 ? TimeSpan.FromSeconds(init) : throw new FormatException("--init-timeout must be between 0 and 900 seconds.");
                         break;
                     case "--name":
                         options.Name = Value();
