@@ -44,22 +44,22 @@ internal sealed class InvokeOptions
                         options.EventPath = Value();
                         break;
                     case "--timeout":
-                        var seconds = double.Parse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture);
+                        var seconds = Number(arg, Value());
                         options.Timeout = seconds is > 0 and <= 900 ? TimeSpan.FromSeconds(seconds) : throw new FormatException("--timeout must be between 0 and 900 seconds.");
                         break;
                     case "--memory":
-                        var memory = int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture);
+                        var memory = Integer(arg, Value());
                         options.MemorySizeMb = memory is >= 128 and <= 10240 ? memory : throw new FormatException("--memory must be between 128 and 10240 MB.");
                         break;
                     case "--init-timeout":
-                        var init = double.Parse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture);
+                        var init = Number(arg, Value());
                         options.InitTimeout = init is > 0 and <= 900 ? TimeSpan.FromSeconds(init) : throw new FormatException("--init-timeout must be between 0 and 900 seconds.");
                         break;
                     case "--name":
                         options.Name = Value();
                         break;
                     case "--count":
-                        var count = int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture);
+                        var count = Integer(arg, Value());
                         options.Count = count >= 1 ? count : throw new FormatException("--count must be at least 1.");
                         break;
                     case "--env":
@@ -91,10 +91,6 @@ internal sealed class InvokeOptions
             {
                 return (null, ex.Message);
             }
-            catch (OverflowException)
-            {
-                return (null, $"The value of {arg} is out of range.");
-            }
         }
 
         if (options.Function.Length == 0)
@@ -109,4 +105,14 @@ internal sealed class InvokeOptions
 
         return (options, null);
     }
+
+    private static double Number(string option, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new FormatException($"{option} expects a number of seconds, got '{value}'.");
+
+    private static int Integer(string option, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new FormatException($"{option} expects a whole number, got '{value}'.");
 }

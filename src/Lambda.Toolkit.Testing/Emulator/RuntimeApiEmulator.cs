@@ -394,7 +394,7 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
             var timeout = Invocation.Timeout ?? options.Timeout;
             var clock = new CancellationTokenSource();
             _stopClock = clock.Cancel;
-            _ = TimeOutAsync(timeout, clock);
+            _ = TimeOutAsync(now + timeout, timeout, clock);
             return now + timeout;
         }
 
@@ -433,11 +433,15 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
             }
         }
 
-        private async Task TimeOutAsync(TimeSpan timeout, CancellationTokenSource clock)
+        private async Task TimeOutAsync(DateTimeOffset deadline, TimeSpan timeout, CancellationTokenSource clock)
         {
             try
             {
-                await Task.Delay(timeout, clock.Token).ConfigureAwait(false);
+                // Timers may fire a little early; Lambda never reports a timeout before the deadline.
+                for (var left = timeout; left > TimeSpan.Zero; left = deadline - DateTimeOffset.UtcNow)
+                {
+                    await Task.Delay(left + TimeSpan.FromMilliseconds(1), clock.Token).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException)
             {

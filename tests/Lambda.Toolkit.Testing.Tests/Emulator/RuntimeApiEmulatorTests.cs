@@ -115,6 +115,8 @@ public sealed class RuntimeApiEmulatorTests : IAsyncLifetime
 
         Assert.Equal(EmulatedInvocationStatus.Timeout, result.Status);
         Assert.Equal("Task timed out after 0.30 seconds", result.BodyText);
+        Assert.True(result.Duration >= TimeSpan.FromMilliseconds(300), $"{result.Duration} is shorter than the timeout");
+        Assert.Equal("Sandbox.Timedout", result.ErrorType);
         Assert.Equal(HttpStatusCode.Gone, late.StatusCode);
     }
 
