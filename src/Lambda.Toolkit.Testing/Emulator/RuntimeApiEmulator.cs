@@ -30,6 +30,7 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
     private readonly TaskCompletionSource<EmulatedError> _restoreError = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<DateTimeOffset> _firstNext = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<DateTimeOffset> _restoreNext = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _resumed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _app;
     private int _disposed;
@@ -59,6 +60,13 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
 
     /// <summary>Completes, with the time, when the function calls <c>restore/next</c> (SnapStart).</summary>
     public Task<DateTimeOffset> RestoreNextRequested => _restoreNext.Task;
+
+    /// <summary>
+    /// Resumes the snapshot: a <c>restore/next</c> call held because <see cref="RuntimeApiEmulatorOptions.HoldRestore"/>
+    /// is set is answered now (and any later one at once). Without <see cref="RuntimeApiEmulatorOptions.HoldRestore"/>
+    /// it changes nothing.
+    /// </summary>
+    public void Restore() => _resumed.TrySetResult();
 
     /// <summary>Raised, with the time, on every <c>invocation/next</c> request; the function runner measures init with it.</summary>
     internal event Action<DateTimeOffset>? NextRequested;
@@ -191,6 +199,19 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
         else if (HttpMethods.IsGet(method) && route == "restore/next")
         {
             _restoreNext.TrySetResult(DateTimeOffset.UtcNow);
+            if (_options.HoldRestore)
+            {
+                using var waiting = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, _stopping.Token);
+                try
+                {
+                    await _resumed.Task.WaitAsync(waiting.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+
             http.Response.StatusCode = 200;
         }
         else if (HttpMethods.IsPost(method) && route == "restore/error")

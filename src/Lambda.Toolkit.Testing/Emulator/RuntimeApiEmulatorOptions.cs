@@ -18,6 +18,13 @@ public sealed class RuntimeApiEmulatorOptions
     /// <summary>The largest response accepted; a larger one is refused with HTTP 413 and fails the invocation. Default: 6,291,456 bytes.</summary>
     public int MaxResponseSize { get; set; } = 6 * 1024 * 1024;
 
+    /// <summary>
+    /// SnapStart: when <see langword="true"/>, <c>restore/next</c> is held (as Lambda holds it from the snapshot until
+    /// an environment is resumed from it) until <see cref="RuntimeApiEmulator.Restore"/> is called, so a test can
+    /// check what the function did before its snapshot. Default: <see langword="false"/>, answered at once.
+    /// </summary>
+    public bool HoldRestore { get; set; }
+
     /// <summary>The invoked function ARN of every invocation unless the invocation names another.</summary>
     public string FunctionArn => $"arn:aws:lambda:{Region}:{AccountId}:function:{FunctionName}";
 }

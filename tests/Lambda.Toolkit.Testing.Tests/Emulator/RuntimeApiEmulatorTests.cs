@@ -223,6 +223,25 @@ public sealed class RuntimeApiEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_HoldRestore_restore_next_waits_until_the_snapshot_is_resumed()
+    {
+        await using var emulator = await RuntimeApiEmulator.StartAsync(new RuntimeApiEmulatorOptions { HoldRestore = true });
+        using var http = new HttpClient { BaseAddress = new Uri($"http://{emulator.RuntimeApiAddress}/2018-06-01/runtime/"), Timeout = Wait };
+
+        var restore = http.GetAsync("restore/next");
+        await emulator.RestoreNextRequested.WaitAsync(Wait);
+        // Held: not answered within a window in which an unheld answer arrives many times over.
+        Assert.NotSame(restore, await Task.WhenAny(restore, Task.Delay(TimeSpan.FromMilliseconds(300))));
+
+        emulator.Restore();
+        using var resumed = await restore.WaitAsync(Wait);
+        using var again = await http.GetAsync("restore/next");
+
+        Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+
+    [Fact]
     public async Task Restore_error_is_captured()
     {
         using var restore = await _http.GetAsync("restore/next");
