@@ -99,7 +99,7 @@ public sealed class FunctionProcess : IAsyncDisposable
         env["AWS_REGION"] = emulator.Options.Region;
         env["AWS_DEFAULT_REGION"] = emulator.Options.Region;
         env["AWS_EXECUTION_ENV"] = "AWS_Lambda_dotnet_lambda_toolkit_local";
-        env["_HANDLER"] = Path.GetFileName(fileName);
+        env["_HANDLER"] = HandlerName(fileName, arguments);
         env["LAMBDA_TASK_ROOT"] = directory;
         env["LAMBDA_RUNTIME_DIR"] = directory;
         env["TZ"] = ":UTC";
@@ -211,6 +211,15 @@ public sealed class FunctionProcess : IAsyncDisposable
 
         _process.Dispose();
     }
+
+    /// <summary>
+    /// The <c>_HANDLER</c> value: for an executable assembly run with <c>dotnet</c>, the assembly's name (as the
+    /// managed runtime sets it); for a native executable, its file name (<c>bootstrap</c>).
+    /// </summary>
+    internal static string HandlerName(string fileName, IReadOnlyList<string> arguments) =>
+        arguments.Count > 0 && arguments[0].EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+            ? Path.GetFileNameWithoutExtension(arguments[0])
+            : Path.GetFileName(fileName);
 
     private void OnNextRequested(DateTimeOffset at)
     {
