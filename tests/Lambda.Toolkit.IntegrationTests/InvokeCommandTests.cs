@@ -28,6 +28,23 @@ public class InvokeCommandTests
         Assert.Matches(@"^REPORT RequestId: [0-9a-f-]{36}\tDuration: \d+\.\d\d ms\tBilled Duration: \d+ ms\tMemory Size: 256 MB\tMax Memory Used: \d+ MB\tInit Duration: \d+\.\d\d ms$", report);
     }
 
+    [Theory]
+    [InlineData("HelloWorld", "missing-name.json", ExitCodes.FunctionError, "\"errorType\":\"HelloWorld.NameMissing\"")]
+    [InlineData("OrdersApi", "create-order.json", ExitCodes.Success, "{\"statusCode\":201,")]
+    [InlineData("OrdersApi", "list-orders-v1.json", ExitCodes.Success, "{\"statusCode\":200,")]
+    [InlineData("OrdersApi", "get-missing-alb.json", ExitCodes.Success, "{\"statusCode\":404,\"statusDescription\":\"404 Not Found\"")]
+    [InlineData("OrderWorker", "orders-fifo.json", ExitCodes.Success, "{\"batchItemFailures\":[{\"itemIdentifier\":\"0a1b2c3d-0002-4000-8000-000000000002\"},{\"itemIdentifier\":\"0a1b2c3d-0003-4000-8000-000000000003\"},{\"itemIdentifier\":\"0a1b2c3d-0004-4000-8000-000000000004\"}]}")]
+    [InlineData("StreamProjector", "product-changes.json", ExitCodes.Success, "{\"batchItemFailures\":[]}")]
+    public async Task Every_sample_answers_its_bundled_events(string sample, string eventFile, int expectedExit, string expectedAnswer)
+    {
+        var (exitCode, stdout, stderr) = await Invoke(Repository.Path("samples", sample), "--event", Repository.Path("samples", sample, "events", eventFile));
+
+        Assert.True(expectedExit == exitCode, stdout + "\n" + stderr);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains(lines, l => l.StartsWith('{') && l.Contains(expectedAnswer, StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("REPORT RequestId: ", StringComparison.Ordinal) && l.Contains("Init Duration", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Warm_invocations_report_no_Init_Duration()
     {
@@ -38,16 +55,6 @@ public class InvokeCommandTests
         Assert.Equal(2, reports.Length);
         Assert.Contains("Init Duration", reports[0]);
         Assert.DoesNotContain("Init Duration", reports[1]);
-    }
-
-    [Fact]
-    public async Task A_function_error_prints_the_error_and_exits_1()
-    {
-        var (exitCode, stdout, _) = await Invoke(Hello(), "--event", Hello("events", "missing-name.json"));
-
-        Assert.Equal(ExitCodes.FunctionError, exitCode);
-        Assert.Contains("\"errorType\":\"HelloWorld.NameMissing\"", stdout);
-        Assert.Contains("REPORT RequestId:", stdout);
     }
 
     [Fact]
