@@ -1,4 +1,5 @@
 using Lambda.Toolkit.Batch.DeadLetter;
+using Lambda.Toolkit.Batch.Idempotency;
 using Lambda.Toolkit.Batch.Retry;
 
 namespace Lambda.Toolkit.Batch;
@@ -17,6 +18,14 @@ public sealed class BatchOptions
 
     /// <summary>Where records go when they cannot be processed; <see langword="null"/> (default) reports them failed so Lambda retries them.</summary>
     public DeadLetterPolicy? DeadLetter { get; set; }
+
+    /// <summary>
+    /// Skips records processed before (duplicates and redeliveries): each record is claimed in the store
+    /// before it is handled, completed when it succeeds, released when it fails. A duplicate is acknowledged
+    /// without being handled; a record another invocation is handling right now is reported failed, so it
+    /// comes back. A store that fails leaves the record failed, never dropped. Default: <see langword="null"/>, off.
+    /// </summary>
+    public IdempotencyPolicy? Idempotency { get; set; }
 
     /// <summary>Called when a record succeeds (for metrics). Default: none.</summary>
     public Func<RecordSucceeded, ValueTask>? OnRecordSucceeded { get; set; }
@@ -49,6 +58,7 @@ public sealed class BatchOptions
             problems.Add($"DeadLetter.MaxReceiveCount must be at least 1 (was {DeadLetter.MaxReceiveCount}).");
         }
 
+        Idempotency?.Validate(problems);
         if (problems.Count > 0)
         {
             throw new ArgumentException("Invalid BatchOptions: " + string.Join(" ", problems));

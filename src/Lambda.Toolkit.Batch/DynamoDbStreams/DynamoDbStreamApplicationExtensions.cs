@@ -47,6 +47,7 @@ public static class DynamoDbStreamApplicationExtensions
         var handling = new RecordHandling<DynamoDbRecord>
         {
             Id = static r => r.DynamoDb.SequenceNumber,
+            IdempotencyKey = static r => r.EventId ?? r.DynamoDb.SequenceNumber,
             Handle = handler,
             ToDeadLetter = static (r, errorType, errorMessage) => new DeadLetterMessage(
                 r.DynamoDb.SequenceNumber,

@@ -44,6 +44,7 @@ public static class KinesisApplicationExtensions
         var handling = new RecordHandling<KinesisEventRecord>
         {
             Id = static r => r.Kinesis.SequenceNumber,
+            IdempotencyKey = static r => r.EventId ?? r.Kinesis.SequenceNumber,
             Handle = handler,
             ToDeadLetter = static (r, errorType, errorMessage) => new DeadLetterMessage(
                 r.Kinesis.SequenceNumber,

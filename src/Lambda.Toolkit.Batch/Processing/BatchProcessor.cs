@@ -1,4 +1,5 @@
 using Lambda.Toolkit.Batch.DeadLetter;
+using Lambda.Toolkit.Batch.Idempotency;
 using Lambda.Toolkit.Batch.Retry;
 using Lambda.Toolkit.Events.Batch;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ namespace Lambda.Toolkit.Batch.Processing;
 internal sealed partial class BatchProcessor<TRecord>
 {
     private static readonly TimeSpan DeadLetterReserve = TimeSpan.FromMilliseconds(150);
+    private static readonly TimeSpan MinimumLease = TimeSpan.FromSeconds(1);
     private readonly BatchOptions _options;
     private readonly RecordHandling<TRecord> _handling;
     private readonly ResiliencePipeline _retry;
@@ -225,8 +227,9 @@ internal sealed partial class BatchProcessor<TRecord>
                     await InvokeHookAsync(onFailed, new RecordFailed(handling.Id(record), failure)).ConfigureAwait(false);
                 }
 
-                var cancelled = failure is OperationCanceledException && invocation.CancellationToken.IsCancellationRequested;
-                if (policy is null || !policy.WhenRetriesExhausted || cancelled)
+                // Cut short by the deadline, or held by another invocation: it comes back; not a dead letter.
+                var interrupted = (failure is OperationCanceledException && invocation.CancellationToken.IsCancellationRequested) || failure is IdempotencyException;
+                if (policy is null || !policy.WhenRetriesExhausted || interrupted)
                 {
                     return RecordOutcome.Failed;
                 }
@@ -258,6 +261,68 @@ internal sealed partial class BatchProcessor<TRecord>
                 return new OperationCanceledException("The invocation's deadline came before this record was handled.", token);
             }
 
+            var idempotency = processor._options.Idempotency;
+            IIdempotencyStore? store = null;
+            string? key = null;
+            if (idempotency is not null)
+            {
+                key = idempotency.Key(invocation, (processor._handling.IdempotencyKey ?? processor._handling.Id)(record));
+                IdempotencyClaim claim;
+                try
+                {
+                    store = idempotency.Store(invocation.Services);
+                    var lease = invocation.RemainingTime;
+                    claim = await store.TryClaimAsync(key, lease > MinimumLease ? lease : MinimumLease, token).ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                {
+                    return new IdempotencyException($"The idempotency store failed to claim {key}; the record is reported failed.", ex);
+                }
+
+                if (claim == IdempotencyClaim.AlreadyCompleted)
+                {
+                    var recordId = processor._handling.Id(record);
+                    LogDuplicate(processor._logger, recordId, key);
+                    if (processor._options.OnRecordSucceeded is { } onDuplicate)
+                    {
+                        await InvokeHookAsync(onDuplicate, new RecordSucceeded(recordId, 0)).ConfigureAwait(false);
+                    }
+
+                    return null;
+                }
+
+                if (claim != IdempotencyClaim.Claimed)
+                {
+                    return new IdempotencyException($"Another invocation is handling {key}; the record is reported failed and comes back later.");
+                }
+            }
+
+            var failure = await HandleClaimedAsync(record, token).ConfigureAwait(false);
+            if (store is not null)
+            {
+                try
+                {
+                    if (failure is null)
+                    {
+                        await store.CompleteAsync(key!, idempotency!.Retention, CancellationToken.None).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await store.ReleaseAsync(key!, CancellationToken.None).ConfigureAwait(false);
+                    }
+                }
+                catch (Exception ex)
+                {
+                    // The record's own outcome stands; the claim ends when its lease runs out.
+                    LogIdempotencyStoreFailed(processor._logger, key!, ex);
+                }
+            }
+
+            return failure;
+        }
+
+        private async ValueTask<Exception?> HandleClaimedAsync(TRecord record, CancellationToken token)
+        {
             var scope = _scopes.CreateAsyncScope();
             await using (scope.ConfigureAwait(false))
             {
@@ -333,6 +398,12 @@ internal sealed partial class BatchProcessor<TRecord>
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Error, Message = "The dead-letter sink failed for {Count} records; they are reported failed")]
     private static partial void LogDeadLetterFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Record {RecordId} was processed before ({IdempotencyKey}); acknowledged without handling it again")]
+    private static partial void LogDuplicate(ILogger logger, string recordId, string idempotencyKey);
+
+    [LoggerMessage(EventId = 104, Level = LogLevel.Warning, Message = "The idempotency store failed to complete or release {IdempotencyKey}; the claim ends when its lease runs out")]
+    private static partial void LogIdempotencyStoreFailed(ILogger logger, string idempotencyKey, Exception exception);
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Error, Message = "A batch hook threw; processing goes on")]
     private static partial void LogHookFailed(ILogger logger, Exception exception);

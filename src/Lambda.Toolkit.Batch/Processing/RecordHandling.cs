@@ -13,5 +13,8 @@ internal sealed class RecordHandling<TRecord>
 
     public Func<TRecord, string?> GroupKey { get; init; } = static _ => null;
 
+    /// <summary>The record's identity at the source, for idempotency; the <see cref="Id"/> when not set.</summary>
+    public Func<TRecord, string>? IdempotencyKey { get; init; }
+
     public Func<TRecord, int> ReceiveCount { get; init; } = static _ => 0;
 }
