@@ -1,5 +1,7 @@
+using Amazon.DynamoDBv2;
 using Amazon.SQS;
 using Lambda.Toolkit;
+using Lambda.Toolkit.Aws.DynamoDb;
 using Lambda.Toolkit.Aws.Sqs;
 using Lambda.Toolkit.Batch.Sqs;
 using Microsoft.Extensions.Configuration;
@@ -10,7 +12,8 @@ namespace OrderWorker;
 /// <summary>
 /// An SQS worker: each message is an order to fulfil. Messages of a FIFO queue are handled in order per
 /// customer (the message group); failures are retried twice within the invocation; a message that still
-/// fails — or that keeps coming back — goes to the dead-letter queue named by ORDERS_DLQ_URL, when set.
+/// fails — or that keeps coming back — goes to the dead-letter queue named by ORDERS_DLQ_URL, when set. With
+/// ORDERS_IDEMPOTENCY_TABLE set, an order delivered twice is fulfilled once across every execution environment.
 /// </summary>
 public static class OrderWorkerFunction
 {
@@ -18,11 +21,17 @@ public static class OrderWorkerFunction
     {
         var builder = LambdaApplication.CreateBuilder(args);
         var deadLetterQueue = builder.Configuration["ORDERS_DLQ_URL"];
+        var idempotencyTable = builder.Configuration["ORDERS_IDEMPOTENCY_TABLE"];
         builder.Services.AddSingleton<IFulfilment, InMemoryFulfilment>();   // reused warm
         builder.Services.AddScoped<OrderPlacedHandler>();                    // one per message
         if (!string.IsNullOrEmpty(deadLetterQueue))
         {
             builder.Services.AddSingleton<IAmazonSQS>(_ => new AmazonSQSClient());
+        }
+
+        if (!string.IsNullOrEmpty(idempotencyTable))
+        {
+            builder.Services.AddSingleton<IAmazonDynamoDB>(_ => new AmazonDynamoDBClient());
         }
 
         services?.Invoke(builder.Services);
@@ -35,6 +44,11 @@ public static class OrderWorkerFunction
             {
                 o.DeadLetter = SqsDeadLetters.To(deadLetterQueue);
                 o.DeadLetter.MaxReceiveCount = 5;    // a poison message goes straight to the DLQ
+            }
+
+            if (!string.IsNullOrEmpty(idempotencyTable))
+            {
+                o.Idempotency = DynamoDbIdempotency.Table(idempotencyTable);
             }
         });
         return app;
