@@ -253,69 +253,69 @@ internal sealed partial class BatchProcessor<TRecord>
             return refused.Count == 0 ? _outcomes[index] = RecordOutcome.DeadLettered : RecordOutcome.Failed;
         }
 
-        private async ValueTask<Exception?> HandleAsync(TRecord record)
+        private ValueTask<Exception?> HandleAsync(TRecord record)
         {
             var token = invocation.CancellationToken;
             if (token.IsCancellationRequested)
             {
-                return new OperationCanceledException("The invocation's deadline came before this record was handled.", token);
+                return ValueTask.FromResult<Exception?>(new OperationCanceledException("The invocation's deadline came before this record was handled.", token));
             }
 
-            var idempotency = processor._options.Idempotency;
-            IIdempotencyStore? store = null;
-            string? key = null;
-            if (idempotency is not null)
+            return processor._options.Idempotency is { } idempotency
+                ? HandleOnceAsync(record, idempotency, token)
+                : HandleClaimedAsync(record, token);
+        }
+
+        /// <summary>Claims the record in the idempotency store, handles it, then completes or releases the claim.</summary>
+        private async ValueTask<Exception?> HandleOnceAsync(TRecord record, IdempotencyPolicy idempotency, CancellationToken token)
+        {
+            var key = idempotency.Key(invocation, (processor._handling.IdempotencyKey ?? processor._handling.Id)(record));
+            IIdempotencyStore store;
+            IdempotencyClaim claim;
+            try
             {
-                key = idempotency.Key(invocation, (processor._handling.IdempotencyKey ?? processor._handling.Id)(record));
-                IdempotencyClaim claim;
-                try
+                store = idempotency.Store(invocation.Services);
+                var lease = invocation.RemainingTime;
+                claim = await store.TryClaimAsync(key, lease > MinimumLease ? lease : MinimumLease, token).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                return new IdempotencyException($"The idempotency store failed to claim {key}; the record is reported failed.", ex);
+            }
+
+            if (claim == IdempotencyClaim.AlreadyCompleted)
+            {
+                var recordId = processor._handling.Id(record);
+                LogDuplicate(processor._logger, recordId, key);
+                if (processor._options.OnRecordSucceeded is { } onDuplicate)
                 {
-                    store = idempotency.Store(invocation.Services);
-                    var lease = invocation.RemainingTime;
-                    claim = await store.TryClaimAsync(key, lease > MinimumLease ? lease : MinimumLease, token).ConfigureAwait(false);
-                }
-                catch (Exception ex)
-                {
-                    return new IdempotencyException($"The idempotency store failed to claim {key}; the record is reported failed.", ex);
+                    await InvokeHookAsync(onDuplicate, new RecordSucceeded(recordId, 0)).ConfigureAwait(false);
                 }
 
-                if (claim == IdempotencyClaim.AlreadyCompleted)
-                {
-                    var recordId = processor._handling.Id(record);
-                    LogDuplicate(processor._logger, recordId, key);
-                    if (processor._options.OnRecordSucceeded is { } onDuplicate)
-                    {
-                        await InvokeHookAsync(onDuplicate, new RecordSucceeded(recordId, 0)).ConfigureAwait(false);
-                    }
+                return null;
+            }
 
-                    return null;
-                }
-
-                if (claim != IdempotencyClaim.Claimed)
-                {
-                    return new IdempotencyException($"Another invocation is handling {key}; the record is reported failed and comes back later.");
-                }
+            if (claim != IdempotencyClaim.Claimed)
+            {
+                return new IdempotencyException($"Another invocation is handling {key}; the record is reported failed and comes back later.");
             }
 
             var failure = await HandleClaimedAsync(record, token).ConfigureAwait(false);
-            if (store is not null)
+            try
             {
-                try
+                if (failure is null)
                 {
-                    if (failure is null)
-                    {
-                        await store.CompleteAsync(key!, idempotency!.Retention, CancellationToken.None).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        await store.ReleaseAsync(key!, CancellationToken.None).ConfigureAwait(false);
-                    }
+                    await store.CompleteAsync(key, idempotency.Retention, CancellationToken.None).ConfigureAwait(false);
                 }
-                catch (Exception ex)
+                else
                 {
-                    // The record's own outcome stands; the claim ends when its lease runs out.
-                    LogIdempotencyStoreFailed(processor._logger, key!, ex);
+                    await store.ReleaseAsync(key, CancellationToken.None).ConfigureAwait(false);
                 }
+            }
+            catch (Exception ex)
+            {
+                // The record's own outcome stands; the claim ends when its lease runs out.
+                LogIdempotencyStoreFailed(processor._logger, key, ex);
             }
 
             return failure;
