@@ -30,7 +30,20 @@ public sealed class DynamoDbServerFixture : IAsyncLifetime
             AttributeDefinitions = [new AttributeDefinition("id", ScalarAttributeType.S)],
             BillingMode = BillingMode.PAY_PER_REQUEST,
         });
-        return name;
+
+        // A table answers requests only once it is ACTIVE (dynalite, like DynamoDB, creates it asynchronously).
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var table = await Client.DescribeTableAsync(name);
+            if (table.Table.TableStatus == TableStatus.ACTIVE)
+            {
+                return name;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new InvalidOperationException($"The test table {name} did not become ACTIVE within 2 seconds.");
     }
 
     public async Task DisposeAsync()
