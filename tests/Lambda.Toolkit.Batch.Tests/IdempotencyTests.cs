@@ -1,7 +1,12 @@
 using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
 using Lambda.Toolkit.Batch.DeadLetter;
 using Lambda.Toolkit.Batch.Idempotency;
+using Lambda.Toolkit.Batch.Kinesis;
 using Lambda.Toolkit.Batch.Sqs;
+using Lambda.Toolkit.Events;
+using Lambda.Toolkit.Events.Kinesis;
 using Lambda.Toolkit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -133,6 +138,48 @@ public class IdempotencyTests
 
         Assert.Equal(["m1"], _handled);
         Assert.Equal(IdempotencyClaim.AlreadyCompleted, await store.TryClaimAsync("billing#m1", TimeSpan.FromMinutes(1), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_stream_batch_retried_after_a_failure_skips_what_it_already_handled_keyed_by_event_id()
+    {
+        var store = new InMemoryIdempotencyStore();
+        var failing = true;
+        var handled = new ConcurrentQueue<string>();
+        var builder = Batches.Builder();
+        builder.Services.AddSingleton(store);
+        var app = builder.Build();
+        app.MapKinesis(
+            TestJson.Default.OrderPlaced,
+            (order, context, _) =>
+            {
+                handled.Enqueue(context.Record.Kinesis.SequenceNumber);
+                return order.Item == "lamp" && failing ? throw new InvalidOperationException("warehouse down") : ValueTask.CompletedTask;
+            },
+            o =>
+            {
+                o.Retry.MaxRetryAttempts = 0;
+                o.Idempotency = Idempotent.With<InMemoryIdempotencyStore>();
+            });
+        await using var host = await LambdaTestHost.StartAsync(app);
+        var batch = JsonSerializer.Serialize(
+            new KinesisEvent
+            {
+                Records = [.. new[] { ("1", Batches.Order(1)), ("2", Batches.Order(2, "lamp")), ("3", Batches.Order(3)) }.Select(r => new KinesisEventRecord
+                {
+                    EventSource = "aws:kinesis",
+                    EventId = "shardId-000000000007:" + r.Item1,
+                    Kinesis = new KinesisRecord { PartitionKey = "p", SequenceNumber = r.Item1, Data = Convert.ToBase64String(Encoding.UTF8.GetBytes(r.Item2)) },
+                })],
+            },
+            LambdaEventsJsonContext.Default.KinesisEvent);
+
+        Assert.Equal(["2"], (await host.InvokeAsync(batch)).Failed());
+        failing = false;
+        Assert.Empty((await host.InvokeAsync(batch)).Failed());
+
+        Assert.Equal(["1", "2", "2", "3"], handled);
+        Assert.Equal(IdempotencyClaim.AlreadyCompleted, await store.TryClaimAsync("test-function#shardId-000000000007:1", TimeSpan.FromMinutes(1), CancellationToken.None));
     }
 
     [Fact]
