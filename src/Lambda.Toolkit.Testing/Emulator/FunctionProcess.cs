@@ -209,6 +209,8 @@ public sealed class FunctionProcess : IAsyncDisposable
             // Already gone.
         }
 
+        // Its last invocation/next must not take an event meant for a process started after this one.
+        await _emulator.WhenNextRequestsEndedAsync(DateTimeOffset.UtcNow, TimeSpan.FromSeconds(2)).ConfigureAwait(false);
         _process.Dispose();
     }
 

@@ -26,6 +26,7 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
     private readonly RuntimeApiEmulatorOptions _options;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
     private readonly ConcurrentDictionary<string, Pending> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<HttpContext, DateTimeOffset> _waitingNext = new();
     private readonly TaskCompletionSource<EmulatedError> _initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<EmulatedError> _restoreError = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<DateTimeOffset> _firstNext = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -239,6 +240,7 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
         _firstNext.TrySetResult(now);
         NextRequested?.Invoke(now);
         Pending pending;
+        _waitingNext[http] = now;
         using (var waiting = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, _stopping.Token))
         {
             try
@@ -249,6 +251,17 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
             {
                 return;
             }
+            finally
+            {
+                _waitingNext.TryRemove(http, out _);
+            }
+        }
+
+        if (http.RequestAborted.IsCancellationRequested)
+        {
+            // The caller is gone: the event goes to the next caller instead.
+            _queue.Writer.TryWrite(pending);
+            return;
         }
 
         var deadline = pending.Dispatch();
@@ -272,6 +285,20 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
         http.Response.ContentType = "application/json";
         http.Response.ContentLength = pending.Payload.Length;
         await http.Response.Body.WriteAsync(pending.Payload, http.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Waits, at most <paramref name="timeout"/>, until every <c>invocation/next</c> request that began before
+    /// <paramref name="before"/> has ended. A process that exits leaves its last <c>next</c> request waiting until
+    /// the server sees its connection close; until then that request could take an event meant for the next process.
+    /// </summary>
+    internal async Task WhenNextRequestsEndedAsync(DateTimeOffset before, TimeSpan timeout)
+    {
+        var until = DateTimeOffset.UtcNow + timeout;
+        while (_waitingNext.Values.Any(started => started <= before) && DateTimeOffset.UtcNow < until)
+        {
+            await Task.Delay(5).ConfigureAwait(false);
+        }
     }
 
     private async Task ResponseAsync(HttpContext http, string requestId)
