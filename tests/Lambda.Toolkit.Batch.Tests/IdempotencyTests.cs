@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
-using System.Text;
-using System.Text.Json;
 using Lambda.Toolkit.Batch.DeadLetter;
 using Lambda.Toolkit.Batch.Idempotency;
 using Lambda.Toolkit.Batch.Kinesis;
 using Lambda.Toolkit.Batch.Sqs;
-using Lambda.Toolkit.Events;
-using Lambda.Toolkit.Events.Kinesis;
 using Lambda.Toolkit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -162,17 +158,7 @@ public class IdempotencyTests
                 o.Idempotency = Idempotent.With<InMemoryIdempotencyStore>();
             });
         await using var host = await LambdaTestHost.StartAsync(app);
-        var batch = JsonSerializer.Serialize(
-            new KinesisEvent
-            {
-                Records = [.. new[] { ("1", Batches.Order(1)), ("2", Batches.Order(2, "lamp")), ("3", Batches.Order(3)) }.Select(r => new KinesisEventRecord
-                {
-                    EventSource = "aws:kinesis",
-                    EventId = "shardId-000000000007:" + r.Item1,
-                    Kinesis = new KinesisRecord { PartitionKey = "p", SequenceNumber = r.Item1, Data = Convert.ToBase64String(Encoding.UTF8.GetBytes(r.Item2)) },
-                })],
-            },
-            LambdaEventsJsonContext.Default.KinesisEvent);
+        var batch = Batches.Kinesis(("1", Batches.Order(1)), ("2", Batches.Order(2, "lamp")), ("3", Batches.Order(3)));
 
         Assert.Equal(["2"], (await host.InvokeAsync(batch)).Failed());
         failing = false;

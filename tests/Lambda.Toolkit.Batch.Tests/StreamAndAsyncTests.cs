@@ -16,17 +16,6 @@ namespace Lambda.Toolkit.Batch.Tests;
 
 public class StreamAndAsyncTests
 {
-    private static string Kinesis(params (string Seq, string Json)[] records) => JsonSerializer.Serialize(
-        new KinesisEvent
-        {
-            Records = records.Select(r => new KinesisEventRecord
-            {
-                EventSource = "aws:kinesis",
-                Kinesis = new KinesisRecord { PartitionKey = "p", SequenceNumber = r.Seq, Data = Convert.ToBase64String(Encoding.UTF8.GetBytes(r.Json)) },
-            }).ToList(),
-        },
-        LambdaEventsJsonContext.Default.KinesisEvent);
-
     private static void Quick(BatchOptions o)
     {
         o.Retry.Delay = TimeSpan.Zero;
@@ -45,7 +34,7 @@ public class StreamAndAsyncTests
         }, Quick);
         await using var host = await LambdaTestHost.StartAsync(app);
 
-        var result = await host.InvokeAsync(Kinesis(("1", Batches.Order(1)), ("2", Batches.Order(2, "bad")), ("3", Batches.Order(3))));
+        var result = await host.InvokeAsync(Batches.Kinesis(("1", Batches.Order(1)), ("2", Batches.Order(2, "bad")), ("3", Batches.Order(3))));
 
         Assert.Equal(["2"], result.Failed());
         Assert.Equal(["1", "2", "2", "2"], handled); // 1 attempt + 2 retries for "2"; "3" is never handled

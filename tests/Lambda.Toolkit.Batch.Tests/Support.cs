@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Lambda.Toolkit.Batch.DeadLetter;
 using Lambda.Toolkit.Events;
 using Lambda.Toolkit.Events.Batch;
+using Lambda.Toolkit.Events.Kinesis;
 using Lambda.Toolkit.Events.Sqs;
 using Lambda.Toolkit.Logging;
 using Lambda.Toolkit.Testing;
@@ -83,6 +85,19 @@ internal static class Batches
 
         return new SqsMessage { MessageId = id, Body = body, EventSource = "aws:sqs", EventSourceArn = group is null ? queue : queue + ".fifo", Attributes = attributes };
     }
+
+    /// <summary>A Kinesis batch on one shard: each record's sequence number and JSON data.</summary>
+    public static string Kinesis(params (string Seq, string Json)[] records) => JsonSerializer.Serialize(
+        new KinesisEvent
+        {
+            Records = records.Select(r => new KinesisEventRecord
+            {
+                EventSource = "aws:kinesis",
+                EventId = "shardId-000000000007:" + r.Seq,
+                Kinesis = new KinesisRecord { PartitionKey = "p", SequenceNumber = r.Seq, Data = Convert.ToBase64String(Encoding.UTF8.GetBytes(r.Json)) },
+            }).ToList(),
+        },
+        LambdaEventsJsonContext.Default.KinesisEvent);
 
     public static string Order(int id, string item = "book") => JsonSerializer.Serialize(new OrderPlaced(id, item), TestJson.Default.OrderPlaced);
 

@@ -10,6 +10,7 @@ public sealed class InMemoryIdempotencyStore : IIdempotencyStore
 {
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
+    private int _pruneAt = 1024;
 
     /// <summary>Creates a store on the system clock.</summary>
     public InMemoryIdempotencyStore()
@@ -50,13 +51,16 @@ public sealed class InMemoryIdempotencyStore : IIdempotencyStore
         lock (_entries)
         {
             _entries[key] = new Entry(Completed: true, now + retention);
-            if (_entries.Count > 1024)
+            if (_entries.Count > _pruneAt)
             {
-                // Keep a long-lived warm process from growing without bound.
+                // Keep a long-lived warm process from growing without bound; scan again only once the live
+                // entries have doubled, so completing a record stays O(1) amortised.
                 foreach (var expired in _entries.Where(e => e.Value.Expires <= now).Select(e => e.Key).ToList())
                 {
                     _entries.Remove(expired);
                 }
+
+                _pruneAt = Math.Max(1024, _entries.Count * 2);
             }
         }
 
