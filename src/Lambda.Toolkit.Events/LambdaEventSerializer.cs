@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Lambda.Toolkit.Shared;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Lambda.Toolkit.Events;
@@ -20,27 +21,9 @@ public static class LambdaEventSerializer
     public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json, JsonTypeInfo<T> jsonTypeInfo)
     {
         ArgumentNullException.ThrowIfNull(jsonTypeInfo);
-        if (utf8Json.StartsWith("\uFEFF"u8))
-        {
-            utf8Json = utf8Json[3..];
-        }
-
-        if (utf8Json.IsEmpty)
-        {
-            throw new EventDeserializationException(typeof(T), "$", "the payload is empty.");
-        }
-
-        T? value;
-        try
-        {
-            value = JsonSerializer.Deserialize(utf8Json, jsonTypeInfo);
-        }
-        catch (JsonException ex)
-        {
-            throw new EventDeserializationException(typeof(T), ex.Path ?? "$", Describe(ex), ex);
-        }
-
-        return value ?? throw new EventDeserializationException(typeof(T), "$", "the payload is null.");
+        return JsonPayloadReader.TryRead(utf8Json, jsonTypeInfo, out var value, out var failure)
+            ? value
+            : throw new EventDeserializationException(typeof(T), failure.JsonPath, failure.Reason, failure.Exception);
     }
 
     /// <summary>Reads a JSON string as <typeparamref name="T"/>.</summary>
@@ -71,17 +54,4 @@ public static class LambdaEventSerializer
     /// <returns>The JSON bytes.</returns>
     public static byte[] SerializeToUtf8Bytes<T>(T value, JsonTypeInfo<T> jsonTypeInfo) =>
         JsonSerializer.SerializeToUtf8Bytes(value, jsonTypeInfo);
-
-    private static string Describe(JsonException exception)
-    {
-        // The serializer's message ends with the path and position; keep the reason only.
-        var message = exception.Message;
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        if (cut < 0)
-        {
-            cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        }
-
-        return (cut > 0 ? message[..cut] : message).Trim();
-    }
 }

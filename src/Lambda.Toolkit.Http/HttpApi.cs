@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using Lambda.Toolkit.Adapters;
 using Lambda.Toolkit.Http.Formats;
 using Lambda.Toolkit.Http.Routing;
 using Microsoft.Extensions.Logging;
@@ -8,30 +9,24 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Lambda.Toolkit.Http;
 
 /// <summary>
-/// The HTTP adapter behind <c>MapHttpApi</c>: collects endpoints, compiles the route table at init, and per
-/// invocation reads the request, answers CORS preflights, routes, runs the endpoint, turns failures into
-/// problem responses and writes the response in the request's format.
+/// The HTTP adapter behind <c>MapHttpApi</c>: collects endpoints at map time; at init validates its options and
+/// compiles the route table (every bad template, conflict and unregistered endpoint class is an init problem);
+/// per invocation reads the request in the format classified once for the invocation, answers CORS preflights,
+/// routes, runs the endpoint, turns failures into problem responses and writes the response in the request's format.
 /// </summary>
-internal sealed partial class HttpApi
+internal sealed partial class HttpApi(Action<HttpApiOptions>? configure) : LambdaAdapter
 {
-    private readonly HttpApiOptions _options;
-    private readonly List<(string Method, string Template, HttpHandler Handler, HttpRouteGroup Group)> _pending = [];
-    private readonly ILogger _logger;
+    private readonly List<(string Method, string Template, Func<PipelineBuildContext, HttpHandler> Handler, HttpRouteGroup Group)> _pending = [];
+    private HttpApiOptions _options = new();
+    private ILogger _logger = NullLogger.Instance;
     private RouteTable? _table;
 
-    public HttpApi(HttpApiOptions options, IServiceProvider? services)
-    {
-        _options = options;
-        Services = services;
-        _logger = (services?.GetService(typeof(ILoggerFactory)) as ILoggerFactory)?.CreateLogger("Lambda.Toolkit.Http") ?? NullLogger.Instance;
-    }
+    public override string Name => "HTTP API";
 
-    public IServiceProvider? Services { get; }
+    /// <summary>An HTTP event in any format (or every event, when the format is fixed by the options).</summary>
+    public override bool Accepts(InvocationContext context) => Format(context) != HttpPayloadFormat.Auto;
 
-    public HttpPayloadFormat Detect(ReadOnlySpan<byte> payload) =>
-        _options.Format != HttpPayloadFormat.Auto ? _options.Format : PayloadFormatDetector.Detect(payload);
-
-    public void Add(string method, string template, HttpHandler handler, HttpRouteGroup group)
+    public void Add(string method, string template, Func<PipelineBuildContext, HttpHandler> handler, HttpRouteGroup group)
     {
         ThrowIfCompiled();
         _pending.Add((method, template, handler, group));
@@ -45,21 +40,38 @@ internal sealed partial class HttpApi
         }
     }
 
-    /// <summary>Builds the route table once; a conflicting route fails init.</summary>
-    public void Compile()
+    public override InvocationDelegate Build(PipelineBuildContext context)
     {
+        var options = new HttpApiOptions();
+        configure?.Invoke(options);
+        context.AddProblems(options.Validate());
         var table = new RouteTable();
         foreach (var (method, template, handler, group) in _pending)
         {
-            table.Add(new RouteEndpoint(method, template, group.Compose(handler)));
+            try
+            {
+                table.Add(new RouteEndpoint(method, template, group.Compose(handler(context))));
+            }
+            catch (ArgumentException ex)
+            {
+                // A bad template or a conflicting route: one problem each, all reported together.
+                context.AddProblem(ex.Message);
+            }
         }
 
+        _options = options;
+        _logger = context.CreateLogger("Lambda.Toolkit.Http");
         _table = table;
+        return HandleAsync;
     }
+
+    /// <summary>The payload's HTTP format: fixed by the options, or classified once per invocation.</summary>
+    private HttpPayloadFormat Format(InvocationContext context) =>
+        _options.Format != HttpPayloadFormat.Auto ? _options.Format : context.Classify(HttpPayloadClassifier.Instance);
 
     public async ValueTask HandleAsync(InvocationContext context)
     {
-        var request = RequestReader.Read(Detect(context.Payload.Span), context);
+        var request = RequestReader.Read(Format(context), context);
         var headers = new List<KeyValuePair<string, string>>();
         var result = await AnswerAsync(request, headers).ConfigureAwait(false);
 

@@ -9,21 +9,13 @@ public static class HttpApiApplicationExtensions
     /// handlers.
     /// </summary>
     /// <param name="app">The application.</param>
-    /// <param name="configure">Format, body limit, CORS, compression.</param>
+    /// <param name="configure">Format, body limit, CORS, compression; run and validated at init, where a problem fails init.</param>
     /// <returns>The root route group.</returns>
     public static HttpRouteGroup MapHttpApi(this LambdaApplication app, Action<HttpApiOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var options = new HttpApiOptions();
-        configure?.Invoke(options);
-        options.Validate();
-        var api = new HttpApi(options, app.ServicesOrNull);
-        app.OnInit((_, _) =>
-        {
-            api.Compile();
-            return ValueTask.CompletedTask;
-        });
-        app.MapEvent(context => api.Detect(context.Payload.Span) != HttpPayloadFormat.Auto, api.HandleAsync);
+        var api = new HttpApi(configure);
+        app.MapAdapter(api);
         return new HttpRouteGroup(api, "/", null);
     }
 }

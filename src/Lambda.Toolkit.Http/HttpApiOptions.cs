@@ -2,7 +2,7 @@ using Lambda.Toolkit.Http.Cors;
 
 namespace Lambda.Toolkit.Http;
 
-/// <summary>How the HTTP adapter reads requests and writes responses. Validated when <c>MapHttpApi</c> is called.</summary>
+/// <summary>How the HTTP adapter reads requests and writes responses. Validated at init: each problem is an init error.</summary>
 public sealed class HttpApiOptions
 {
     /// <summary>The event format; <see cref="HttpPayloadFormat.Auto"/> detects it per event. Default: Auto.</summary>
@@ -20,7 +20,7 @@ public sealed class HttpApiOptions
     /// </summary>
     public int? CompressionThreshold { get; set; }
 
-    internal void Validate()
+    internal List<string> Validate()
     {
         var problems = new List<string>();
         if (MaxRequestBodySize <= 0)
@@ -34,9 +34,6 @@ public sealed class HttpApiOptions
         }
 
         Cors?.Validate(problems);
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("Invalid HttpApiOptions: " + string.Join(" ", problems));
-        }
+        return problems;
     }
 }

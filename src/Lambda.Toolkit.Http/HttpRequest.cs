@@ -149,12 +149,15 @@ public sealed class HttpRequest
 
         try
         {
-            return JsonSerializer.Deserialize(body.Span, jsonTypeInfo)
-                ?? throw new HttpBadRequestException($"The request body is null; a JSON {typeof(T).Name} was expected.");
+            return EventReader.Read(body.Span, jsonTypeInfo);
         }
-        catch (JsonException ex)
+        catch (InvalidEventException ex) when (ex.InnerException is null)
         {
-            var where = ex.Path is { Length: > 0 } path ? $" at {path}" : string.Empty;
+            throw new HttpBadRequestException($"The request body is null; a JSON {typeof(T).Name} was expected.", ex);
+        }
+        catch (InvalidEventException ex)
+        {
+            var where = ex.JsonPath is { Length: > 1 } path ? $" at {path}" : string.Empty;
             throw new HttpBadRequestException($"The request body is not a valid {typeof(T).Name}{where}.", ex);
         }
     }

@@ -1,11 +1,11 @@
-using Lambda.Toolkit.Http.Routing;
+using Lambda.Toolkit.Adapters;
 
 namespace Lambda.Toolkit.Http;
 
 /// <summary>
 /// Maps endpoints under a shared prefix with shared middleware. <c>app.MapHttpApi()</c> returns the root
 /// group; <see cref="MapGroup"/> nests groups. Endpoints are recorded here and compiled into one route table
-/// at init; mapping after the function has started throws.
+/// at init, where a bad template or a conflict is an init problem; mapping after the function has started throws.
 /// </summary>
 public sealed class HttpRouteGroup
 {
@@ -23,9 +23,6 @@ public sealed class HttpRouteGroup
 
     /// <summary>The group's path prefix, including its parents'.</summary>
     public string Prefix => _prefix;
-
-    /// <summary>The application's root services, to resolve what endpoints need at map time.</summary>
-    internal IServiceProvider? Services => _api.Services;
 
     /// <summary>Creates a nested group under <paramref name="prefix"/>.</summary>
     /// <param name="prefix">The prefix, for example <c>/orders</c>.</param>
@@ -57,12 +54,16 @@ public sealed class HttpRouteGroup
     /// <returns>This group.</returns>
     public HttpRouteGroup Map(string method, string pattern, HttpHandler handler)
     {
+        ArgumentNullException.ThrowIfNull(handler);
+        return Map(method, pattern, _ => handler);
+    }
+
+    /// <summary>Maps an endpoint built at init (a bad template is reported then, with every other init problem).</summary>
+    internal HttpRouteGroup Map(string method, string pattern, Func<PipelineBuildContext, HttpHandler> build)
+    {
         ArgumentException.ThrowIfNullOrEmpty(method);
         ArgumentNullException.ThrowIfNull(pattern);
-        ArgumentNullException.ThrowIfNull(handler);
-        var template = Join(_prefix, pattern);
-        _ = RouteSegment.Parse(template); // fail at map time on a bad template
-        _api.Add(method.ToUpperInvariant(), template, handler, this);
+        _api.Add(method.ToUpperInvariant(), Join(_prefix, pattern), build, this);
         return this;
     }
 

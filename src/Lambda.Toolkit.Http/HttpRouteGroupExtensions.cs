@@ -128,17 +128,23 @@ public static class HttpRouteGroupExtensions
     public static HttpRouteGroup MapPatch<TBody, TService>(this HttpRouteGroup group, string pattern, JsonTypeInfo<TBody> bodyType, Func<TBody, HttpRequest, TService, CancellationToken, ValueTask<HttpResult>> handler)
         where TService : notnull => group.MapBody("PATCH", pattern, bodyType, handler);
 
-    /// <summary>Maps a class endpoint, resolved from the invocation's scope (or created with its dependencies from it when not registered).</summary>
+    /// <summary>
+    /// Maps a class endpoint, resolved from the invocation's scope. Register it with
+    /// <c>builder.Services.AddScoped&lt;TEndpoint&gt;()</c>: an unregistered endpoint fails init with a message naming that registration.
+    /// </summary>
     /// <typeparam name="TEndpoint">The endpoint class.</typeparam>
     /// <param name="group">The group.</param>
     /// <param name="method">The HTTP method.</param>
     /// <param name="pattern">The route template.</param>
     /// <returns>The group.</returns>
-    public static HttpRouteGroup MapEndpoint<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TEndpoint>(this HttpRouteGroup group, string method, string pattern)
+    public static HttpRouteGroup MapEndpoint<TEndpoint>(this HttpRouteGroup group, string method, string pattern)
         where TEndpoint : class, IHttpEndpoint
     {
         ArgumentNullException.ThrowIfNull(group);
-        var resolve = ServiceActivator.For<TEndpoint>(group.Services);
-        return group.Map(method, pattern, (request, ct) => resolve(request.Services).HandleAsync(request, ct));
+        return group.Map(method, pattern, static build =>
+        {
+            var resolve = build.GetScopedServiceFactory<TEndpoint>();
+            return (request, ct) => resolve(request.Services).HandleAsync(request, ct);
+        });
     }
 }

@@ -28,6 +28,10 @@ public sealed class FunctionError
     /// <summary>Stack frames, one per entry; empty when none are reported.</summary>
     public IReadOnlyList<string> StackTrace { get; }
 
+    /// <summary>The error as the body of the Runtime API's error calls: <c>{"errorType":…,"errorMessage":…,"stackTrace":[…]}</c>.</summary>
+    /// <returns>UTF-8 JSON.</returns>
+    public byte[] ToUtf8Json() => Runtime.Requests.ErrorPayload.Serialize(this);
+
     /// <summary>
     /// The default mapping from an exception: <see cref="LambdaFunctionException.ErrorType"/> when the
     /// exception provides one, else the exception type's name (as Lambda's managed .NET runtime does);

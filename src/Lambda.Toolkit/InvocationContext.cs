@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Lambda.Toolkit.Adapters;
 
 namespace Lambda.Toolkit;
 
@@ -16,11 +17,38 @@ public sealed class InvocationContext
     private Dictionary<object, object?>? _items;
     private IServiceProvider _services = EmptyServiceProvider.Instance;
     private CancellationTokenSource? _cancellation;
+    private Classification? _classifications;
+    private int _invocation;
+    private string _invokedFunctionArn = string.Empty;
+    private string? _traceId;
+    private string? _clientContext;
+    private string? _cognitoIdentity;
+    private CancellationToken _cancellationToken;
 
     internal InvocationContext(LambdaFunctionInfo function, TimeProvider timeProvider)
     {
         Function = function;
         TimeProvider = timeProvider;
+    }
+
+    /// <summary>
+    /// Creates a context for one invocation outside the Runtime API loop: to unit-test a handler, an endpoint or
+    /// a middleware without the pipeline, or to run an invocation in-process with <see cref="LambdaInvoker"/>.
+    /// Set <see cref="Services"/> and <see cref="CancellationToken"/> for code that uses them; the invoker
+    /// replaces both with the invocation's own scope and deadline token.
+    /// </summary>
+    /// <param name="requestId">The request id.</param>
+    /// <param name="deadline">When the invocation would be stopped.</param>
+    /// <param name="payload">The raw event, UTF-8 JSON.</param>
+    /// <param name="function">The function's name, version and memory; empty values when <see langword="null"/>.</param>
+    /// <param name="timeProvider">The clock for <see cref="RemainingTime"/>; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    public InvocationContext(string requestId, DateTimeOffset deadline, ReadOnlyMemory<byte> payload, LambdaFunctionInfo? function = null, TimeProvider? timeProvider = null)
+        : this(function ?? new LambdaFunctionInfo(string.Empty, string.Empty, 0, string.Empty, string.Empty), timeProvider ?? TimeProvider.System)
+    {
+        ArgumentNullException.ThrowIfNull(requestId);
+        RequestId = requestId;
+        Deadline = deadline;
+        Payload = payload;
     }
 
     /// <summary>The request id Lambda assigned to this invocation (<c>Lambda-Runtime-Aws-Request-Id</c>).</summary>
@@ -40,16 +68,16 @@ public sealed class InvocationContext
     }
 
     /// <summary>The ARN used to invoke the function, including an alias or version qualifier if one was used.</summary>
-    public string InvokedFunctionArn { get; private set; } = string.Empty;
+    public string InvokedFunctionArn { get => _invokedFunctionArn; init => _invokedFunctionArn = value ?? string.Empty; }
 
     /// <summary>The X-Ray trace header (<c>Lambda-Runtime-Trace-Id</c>), or <see langword="null"/>.</summary>
-    public string? TraceId { get; private set; }
+    public string? TraceId { get => _traceId; init => _traceId = value; }
 
     /// <summary>The client context JSON sent by a mobile SDK caller (<c>Lambda-Runtime-Client-Context</c>), or <see langword="null"/>.</summary>
-    public string? ClientContext { get; private set; }
+    public string? ClientContext { get => _clientContext; init => _clientContext = value; }
 
     /// <summary>The Amazon Cognito identity JSON of a mobile SDK caller (<c>Lambda-Runtime-Cognito-Identity</c>), or <see langword="null"/>.</summary>
-    public string? CognitoIdentity { get; private set; }
+    public string? CognitoIdentity { get => _cognitoIdentity; init => _cognitoIdentity = value; }
 
     /// <summary>The function's name, version, memory and log destination.</summary>
     public LambdaFunctionInfo Function { get; }
@@ -58,10 +86,10 @@ public sealed class InvocationContext
     public ReadOnlyMemory<byte> Payload { get; private set; }
 
     /// <summary>The services of this invocation's scope; disposed when the invocation ends.</summary>
-    public IServiceProvider Services => _services;
+    public IServiceProvider Services { get => _services; init => _services = value ?? EmptyServiceProvider.Instance; }
 
     /// <summary>Fires a safety margin before <see cref="Deadline"/> (see <see cref="LambdaRuntimeOptions.CancellationMargin"/>).</summary>
-    public CancellationToken CancellationToken { get; private set; }
+    public CancellationToken CancellationToken { get => _cancellationToken; init => _cancellationToken = value; }
 
     /// <summary>The response being built.</summary>
     public InvocationResponse Response { get; } = new();
@@ -77,7 +105,38 @@ public sealed class InvocationContext
     public bool IsPriming { get; internal set; }
 
     /// <summary>The clock used for <see cref="RemainingTime"/>.</summary>
-    internal TimeProvider TimeProvider { get; }
+    public TimeProvider TimeProvider { get; }
+
+    /// <summary>
+    /// Classifies the payload with <paramref name="classifier"/> at most once per invocation: the first call runs
+    /// it, later calls (from other adapters, or from the adapter's own delegate) return the cached answer.
+    /// </summary>
+    /// <typeparam name="TClass">The classifier's answer.</typeparam>
+    /// <param name="classifier">A classifier instance shared by everyone who wants the same answer.</param>
+    /// <returns>The payload's class.</returns>
+    public TClass Classify<TClass>(EventClassifier<TClass> classifier)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        for (var entry = _classifications; entry is not null; entry = entry.Next)
+        {
+            if (ReferenceEquals(entry.Classifier, classifier))
+            {
+                var typed = (Classification<TClass>)entry;
+                if (typed.Invocation != _invocation)
+                {
+                    typed.Value = classifier.Classify(Payload.Span);
+                    typed.Invocation = _invocation;
+                }
+
+                return typed.Value;
+            }
+        }
+
+        // First use on this context: the entry is kept, so a warm loop's context classifies without allocating.
+        var added = new Classification<TClass>(classifier, _classifications) { Value = classifier.Classify(Payload.Span), Invocation = _invocation };
+        _classifications = added;
+        return added.Value;
+    }
 
     internal void Initialize(
         string requestId,
@@ -90,11 +149,12 @@ public sealed class InvocationContext
     {
         RequestId = requestId;
         Deadline = deadline;
-        InvokedFunctionArn = invokedFunctionArn;
-        TraceId = traceId;
-        ClientContext = clientContext;
-        CognitoIdentity = cognitoIdentity;
+        _invokedFunctionArn = invokedFunctionArn;
+        _traceId = traceId;
+        _clientContext = clientContext;
+        _cognitoIdentity = cognitoIdentity;
         Payload = payload;
+        _invocation++;
     }
 
     /// <summary>
@@ -117,21 +177,36 @@ public sealed class InvocationContext
     internal void Attach(IServiceProvider services, CancellationToken cancellationToken)
     {
         _services = services;
-        CancellationToken = cancellationToken;
+        _cancellationToken = cancellationToken;
     }
 
     /// <summary>Clears per-invocation state so the object can serve the next invocation.</summary>
     internal void Reset()
     {
         RequestId = string.Empty;
-        TraceId = null;
-        ClientContext = null;
-        CognitoIdentity = null;
+        _traceId = null;
+        _clientContext = null;
+        _cognitoIdentity = null;
         Payload = default;
-        CancellationToken = default;
+        _invocation++;
+        _cancellationToken = default;
         _services = EmptyServiceProvider.Instance;
         _items?.Clear();
         Response.Reset();
+    }
+
+    private abstract class Classification(object classifier, Classification? next)
+    {
+        public object Classifier { get; } = classifier;
+
+        public Classification? Next { get; } = next;
+
+        public int Invocation { get; set; }
+    }
+
+    private sealed class Classification<TClass>(object classifier, Classification? next) : Classification(classifier, next)
+    {
+        public TClass Value { get; set; } = default!;
     }
 
     private sealed class EmptyServiceProvider : IServiceProvider

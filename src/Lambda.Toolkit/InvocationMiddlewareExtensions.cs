@@ -1,6 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Lambda.Toolkit;
 
 /// <summary>The convenient ways to add middleware to a <see cref="LambdaApplication"/>.</summary>
@@ -22,17 +19,20 @@ public static class InvocationMiddlewareExtensions
 
     /// <summary>
     /// Adds middleware implemented by <typeparamref name="TMiddleware"/>, resolved from the invocation's
-    /// scope on every invocation (register it in <c>builder.Services</c>; if it is not registered, an
-    /// instance is created per invocation with its constructor dependencies from the scope).
+    /// scope on every invocation. Register it in <c>builder.Services</c> (any lifetime): an unregistered
+    /// middleware fails init with a message naming the registration to add.
     /// </summary>
     /// <typeparam name="TMiddleware">The middleware class.</typeparam>
     /// <param name="app">The application.</param>
     /// <returns>The application.</returns>
-    public static LambdaApplication Use<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TMiddleware>(this LambdaApplication app)
+    public static LambdaApplication Use<TMiddleware>(this LambdaApplication app)
         where TMiddleware : class, IInvocationMiddleware
     {
         ArgumentNullException.ThrowIfNull(app);
-        var resolve = ServiceActivator.For<TMiddleware>(app.ServicesOrNull);
-        return app.Use(next => context => resolve(context.Services).InvokeAsync(context, next));
+        return app.Use(typeof(TMiddleware).Name, static build =>
+        {
+            var resolve = build.GetScopedServiceFactory<TMiddleware>();
+            return next => context => resolve(context.Services).InvokeAsync(context, next);
+        });
     }
 }

@@ -1,7 +1,6 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Lambda.Toolkit.Adapters;
 
 namespace Lambda.Toolkit;
 
@@ -29,7 +28,7 @@ public sealed partial class LambdaApplication
         ArgumentNullException.ThrowIfNull(resultType);
         return MapHandler(async context =>
         {
-            var input = ReadEvent(context.Payload, eventType);
+            var input = EventReader.Read(context.Payload.Span, eventType);
             var result = await handler(input, context, context.CancellationToken).ConfigureAwait(false);
             context.Response.SetJson(result, resultType);
         });
@@ -49,13 +48,13 @@ public sealed partial class LambdaApplication
     {
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(eventType);
-        return MapHandler(context => handler(ReadEvent(context.Payload, eventType), context, context.CancellationToken));
+        return MapHandler(context => handler(EventReader.Read(context.Payload.Span, eventType), context, context.CancellationToken));
     }
 
     /// <summary>
-    /// Maps a class handler for every event, resolved from the invocation's scope (register it with
-    /// <c>builder.Services.AddScoped&lt;THandler&gt;()</c>; if it is not registered, one is created per
-    /// invocation with its constructor dependencies from the scope).
+    /// Maps a class handler for every event, resolved from the invocation's scope. Register it with
+    /// <c>builder.Services.AddScoped&lt;THandler&gt;()</c>: an unregistered handler fails init with a message
+    /// naming that registration (nothing is created by reflection).
     /// </summary>
     /// <typeparam name="TEvent">The event type.</typeparam>
     /// <typeparam name="TResult">The result type.</typeparam>
@@ -63,13 +62,23 @@ public sealed partial class LambdaApplication
     /// <param name="eventType">Source-generated metadata for <typeparamref name="TEvent"/>.</param>
     /// <param name="resultType">Source-generated metadata for <typeparamref name="TResult"/>.</param>
     /// <returns>This application.</returns>
-    public LambdaApplication MapHandler<TEvent, TResult, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(
+    public LambdaApplication MapHandler<TEvent, TResult, THandler>(
         JsonTypeInfo<TEvent> eventType,
         JsonTypeInfo<TResult> resultType)
         where THandler : class, ILambdaHandler<TEvent, TResult>
     {
-        var resolve = ServiceActivator.For<THandler>(_services);
-        return MapHandler<TEvent, TResult>((input, context, token) => resolve(context.Services).HandleAsync(input, context, token), eventType, resultType);
+        ArgumentNullException.ThrowIfNull(eventType);
+        ArgumentNullException.ThrowIfNull(resultType);
+        return MapAdapter(new HandlerAdapter(typeof(THandler).Name, null, build =>
+        {
+            var resolve = build.GetScopedServiceFactory<THandler>();
+            return async context =>
+            {
+                var input = EventReader.Read(context.Payload.Span, eventType);
+                var result = await resolve(context.Services).HandleAsync(input, context, context.CancellationToken).ConfigureAwait(false);
+                context.Response.SetJson(result, resultType);
+            };
+        }));
     }
 
     /// <summary>
@@ -106,26 +115,6 @@ public sealed partial class LambdaApplication
                 }
             }
         });
-    }
-
-    /// <summary>Reads an event through source-generated metadata, turning every failure into an <see cref="InvalidEventException"/>.</summary>
-    internal static TEvent ReadEvent<TEvent>(ReadOnlyMemory<byte> payload, JsonTypeInfo<TEvent> eventType)
-    {
-        TEvent? input;
-        try
-        {
-            input = JsonSerializer.Deserialize(payload.Span, eventType);
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidEventException(typeof(TEvent), $"The event is not a valid {typeof(TEvent).Name}: {ex.Message}", ex);
-        }
-        catch (NotSupportedException ex)
-        {
-            throw new InvalidEventException(typeof(TEvent), $"The event cannot be read as {typeof(TEvent).Name}: {ex.Message}", ex);
-        }
-
-        return input ?? throw new InvalidEventException(typeof(TEvent), $"The event is null; a {typeof(TEvent).Name} was expected.");
     }
 
     private static MemoryStream AsStream(ReadOnlyMemory<byte> payload) =>

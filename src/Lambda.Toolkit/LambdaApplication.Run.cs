@@ -70,7 +70,7 @@ public sealed partial class LambdaApplication
         LambdaRuntimeCore core;
         try
         {
-            core = await InitializeAsync(stopping).ConfigureAwait(false);
+            core = await InitializeCoreAsync(stopping).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
         {

@@ -1,3 +1,4 @@
+using Lambda.Toolkit.Adapters;
 using Lambda.Toolkit.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,14 +10,15 @@ namespace Lambda.Toolkit;
 
 /// <summary>
 /// A Lambda function: its services, its middleware pipeline and its handlers. Create one with
-/// <see cref="CreateBuilder(string[])"/>, add middleware with <see cref="Use"/> and handlers with the
+/// <see cref="CreateBuilder(string[])"/>, add middleware with <see cref="Use(Func{InvocationDelegate, InvocationDelegate})"/> and handlers with the
 /// <c>MapHandler</c> methods, then call <see cref="RunAsync"/>. The pipeline is composed once, at init;
 /// adding to it afterwards throws.
 /// </summary>
 public sealed partial class LambdaApplication : IAsyncDisposable
 {
-    private readonly List<Func<InvocationDelegate, InvocationDelegate>> _middleware = [];
-    private readonly List<EventRoute> _routes = [];
+    private readonly List<MiddlewareEntry> _middleware = [];
+    private readonly List<LambdaAdapter> _adapters = [];
+    private readonly IReadOnlyList<string> _builderProblems;
     private readonly List<Func<IServiceProvider, CancellationToken, ValueTask>> _initHooks = [];
     private readonly List<Func<IServiceProvider, CancellationToken, ValueTask>> _shutdownHooks = [];
     private readonly List<Func<IServiceProvider, CancellationToken, ValueTask>> _beforeSnapshotHooks = [];
@@ -27,10 +29,11 @@ public sealed partial class LambdaApplication : IAsyncDisposable
     private readonly SemaphoreSlim _initGate = new(1, 1);
     private LambdaRuntimeCore? _core;
 
-    internal LambdaApplication(ServiceProvider? services, IConfiguration configuration, Exception? buildFailure)
+    internal LambdaApplication(ServiceProvider? services, IConfiguration configuration, Exception? buildFailure, IReadOnlyList<string>? builderProblems = null)
     {
         _services = services;
         _buildFailure = buildFailure;
+        _builderProblems = builderProblems ?? [];
         Configuration = configuration;
         Logger = services?.GetService<ILoggerFactory>()?.CreateLogger("Lambda.Toolkit") ?? NullLogger.Instance;
     }
@@ -43,9 +46,6 @@ public sealed partial class LambdaApplication : IAsyncDisposable
     /// <summary>The root service provider, built once and shared by every warm invocation.</summary>
     /// <exception cref="InvalidOperationException">The container could not be built; the failure is reported when the application runs.</exception>
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("The service provider could not be built: " + _buildFailure?.Message, _buildFailure);
-
-    /// <summary>The root services, or <see langword="null"/> when the container could not be built.</summary>
-    internal IServiceProvider? ServicesOrNull => _services;
 
     /// <summary>The configuration the application was built with.</summary>
     public IConfiguration Configuration { get; }
@@ -63,7 +63,30 @@ public sealed partial class LambdaApplication : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(middleware);
         ThrowIfComposed();
-        _middleware.Add(middleware);
+        _middleware.Add(new MiddlewareEntry("Middleware", _ => middleware));
+        return this;
+    }
+
+    /// <summary>Adds middleware built at init, when the root services exist and problems can be reported.</summary>
+    internal LambdaApplication Use(string name, Func<PipelineBuildContext, Func<InvocationDelegate, InvocationDelegate>> build)
+    {
+        ThrowIfComposed();
+        _middleware.Add(new MiddlewareEntry(name, build));
+        return this;
+    }
+
+    /// <summary>
+    /// Maps an adapter: an event source with its own way of recognising, reading and answering events. The
+    /// adapter is only recorded here; it validates its options and builds its delegate at init, where a
+    /// problem becomes an init error. Adapters are asked in the order they were mapped.
+    /// </summary>
+    /// <param name="adapter">The adapter.</param>
+    /// <returns>This application.</returns>
+    public LambdaApplication MapAdapter(LambdaAdapter adapter)
+    {
+        ArgumentNullException.ThrowIfNull(adapter);
+        ThrowIfComposed();
+        _adapters.Add(adapter);
         return this;
     }
 
@@ -78,8 +101,7 @@ public sealed partial class LambdaApplication : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(accepts);
         ArgumentNullException.ThrowIfNull(handler);
-        AddRoute(new EventRoute(accepts, handler));
-        return this;
+        return MapAdapter(new HandlerAdapter("Event handler", accepts, _ => handler));
     }
 
     /// <summary>Maps the handler for every event: it reads <see cref="InvocationContext.Payload"/> and writes <see cref="InvocationContext.Response"/>.</summary>
@@ -88,8 +110,7 @@ public sealed partial class LambdaApplication : IAsyncDisposable
     public LambdaApplication MapHandler(InvocationDelegate handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        AddRoute(new EventRoute(null, handler));
-        return this;
+        return MapAdapter(new HandlerAdapter("Handler", null, _ => handler));
     }
 
     /// <summary>
@@ -187,10 +208,21 @@ public sealed partial class LambdaApplication : IAsyncDisposable
     }
 
     /// <summary>
+    /// Runs init once, as <see cref="RunAsync"/> does before its loop: validates the options, builds every
+    /// middleware and adapter (each problem collected, then reported together), and runs the init hooks and
+    /// priming. Returns an invoker that runs invocations in-process; later calls return the same one.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels init.</param>
+    /// <returns>The invoker.</returns>
+    /// <exception cref="LambdaFunctionException">Init has problems (<see cref="LambdaErrorTypes.InitFailed"/>), every one listed in the message.</exception>
+    public async Task<LambdaInvoker> InitializeAsync(CancellationToken cancellationToken = default) =>
+        new(await InitializeCoreAsync(cancellationToken).ConfigureAwait(false));
+
+    /// <summary>
     /// Runs init once: reports a container failure, validates options, composes the pipeline and runs
     /// the init hooks. Later calls return the same result.
     /// </summary>
-    internal async Task<LambdaRuntimeCore> InitializeAsync(CancellationToken cancellationToken)
+    internal async Task<LambdaRuntimeCore> InitializeCoreAsync(CancellationToken cancellationToken)
     {
         await _initGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -202,18 +234,23 @@ public sealed partial class LambdaApplication : IAsyncDisposable
 
             if (_buildFailure is not null)
             {
-                throw _buildFailure;
+                throw _builderProblems.Count == 0 ? _buildFailure : InitFailed([.. _builderProblems, _buildFailure.Message]);
             }
 
             var services = _services!;
+            var problems = new List<string>(_builderProblems);
             var options = services.GetRequiredService<IOptions<LambdaRuntimeOptions>>().Value;
-            var problems = options.Validate();
-            if (problems.Count > 0)
+            foreach (var problem in options.Validate())
             {
-                throw new LambdaFunctionException(LambdaErrorTypes.InitFailed, "Invalid LambdaRuntimeOptions: " + string.Join(" ", problems));
+                problems.Add($"{nameof(LambdaRuntimeOptions)}: {problem}");
             }
 
-            var pipeline = Compose();
+            var pipeline = Compose(services, problems);
+            if (problems.Count > 0)
+            {
+                throw InitFailed(problems);
+            }
+
             foreach (var hook in _initHooks)
             {
                 await hook(services, cancellationToken).ConfigureAwait(false);
@@ -236,6 +273,11 @@ public sealed partial class LambdaApplication : IAsyncDisposable
         }
     }
 
+    private static LambdaFunctionException InitFailed(List<string> problems) =>
+        new(LambdaErrorTypes.InitFailed, problems.Count == 1
+            ? problems[0]
+            : $"Init found {problems.Count} problems: " + string.Join(" ", problems.Select(static (p, i) => $"({i + 1}) {p}")));
+
     private async Task PrimeAsync(LambdaRuntimeCore core)
     {
         for (var i = 0; i < _primingEvents.Count; i++)
@@ -250,17 +292,6 @@ public sealed partial class LambdaApplication : IAsyncDisposable
         }
     }
 
-    private void AddRoute(EventRoute route)
-    {
-        ThrowIfComposed();
-        if (_routes.Count > 0 && _routes[^1].Accepts is null)
-        {
-            throw new InvalidOperationException("A handler for every event is already mapped; a handler mapped after it would never run. Map conditional handlers (MapEvent, adapters) before the catch-all one.");
-        }
-
-        _routes.Add(route);
-    }
-
     private void ThrowIfComposed()
     {
         if (_core is not null)
@@ -269,44 +300,95 @@ public sealed partial class LambdaApplication : IAsyncDisposable
         }
     }
 
-    private InvocationDelegate Compose()
+    /// <summary>Builds the adapters and the middleware around them; every problem goes to <paramref name="problems"/>.</summary>
+    private InvocationDelegate Compose(IServiceProvider services, List<string> problems)
     {
-        if (_routes.Count == 0)
+        if (_adapters.Count == 0)
         {
-            throw new LambdaFunctionException(LambdaErrorTypes.InitFailed, "No handler is mapped: call app.MapHandler(...) or an adapter's Map method before RunAsync().");
+            problems.Add("No handler is mapped: call app.MapHandler(...) or an adapter's Map method before RunAsync().");
         }
 
-        InvocationDelegate terminal;
-        if (_routes.Count == 1 && _routes[0].Accepts is null)
+        var built = new List<(LambdaAdapter Adapter, InvocationDelegate Handler)>(_adapters.Count);
+        for (var i = 0; i < _adapters.Count; i++)
         {
-            terminal = _routes[0].Handler;
-        }
-        else
-        {
-            var routes = _routes.ToArray();
-            terminal = context =>
+            var adapter = _adapters[i];
+            if (adapter is HandlerAdapter { AcceptsAll: true } && i < _adapters.Count - 1)
             {
-                foreach (var route in routes)
-                {
-                    if (route.Accepts is null || route.Accepts(context))
-                    {
-                        return route.Handler(context);
-                    }
-                }
+                problems.Add($"{adapter.Name}: a handler for every event is mapped before {_adapters.Count - 1 - i} other adapter(s), which would never run. Map conditional handlers (MapEvent, adapters) before the catch-all one.");
+            }
 
-                throw new LambdaFunctionException(LambdaErrorTypes.NoHandler, $"None of the {routes.Length} mapped handlers accepts this event.");
-            };
+            var handler = Build(adapter.Name, services, problems, adapter.Build);
+            if (handler is not null)
+            {
+                built.Add((adapter, handler));
+            }
         }
+
+        var middleware = new List<Func<InvocationDelegate, InvocationDelegate>>(_middleware.Count);
+        foreach (var entry in _middleware)
+        {
+            if (Build(entry.Name, services, problems, entry.Build) is { } wrap)
+            {
+                middleware.Add(wrap);
+            }
+        }
+
+        var pipeline = Route(built);
 
         // The first middleware added is the outermost, so fold from the last one.
-        var pipeline = terminal;
-        for (var i = _middleware.Count - 1; i >= 0; i--)
+        for (var i = middleware.Count - 1; i >= 0; i--)
         {
-            pipeline = _middleware[i](pipeline);
+            pipeline = middleware[i](pipeline);
         }
 
         return pipeline;
     }
 
-    private sealed record EventRoute(Func<InvocationContext, bool>? Accepts, InvocationDelegate Handler);
+    private static T? Build<T>(string name, IServiceProvider services, List<string> problems, Func<PipelineBuildContext, T> build)
+        where T : class
+    {
+        try
+        {
+            return build(new PipelineBuildContext(services, name, problems));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A part that throws while being built is one more init problem: the others are still reported.
+            problems.Add($"{name}: {ex.GetType().Name}: {ex.Message}");
+            return null;
+        }
+    }
+
+    private static InvocationDelegate Route(List<(LambdaAdapter Adapter, InvocationDelegate Handler)> built)
+    {
+        if (built.Count == 1 && built[0].Adapter is HandlerAdapter { AcceptsAll: true })
+        {
+            return built[0].Handler;
+        }
+
+        var adapters = built.ConvertAll(static b => b.Adapter).ToArray();
+        var handlers = built.ConvertAll(static b => b.Handler).ToArray();
+        return context =>
+        {
+            for (var i = 0; i < adapters.Length; i++)
+            {
+                if (adapters[i].Accepts(context))
+                {
+                    return handlers[i](context);
+                }
+            }
+
+            throw NoHandler(context, adapters);
+        };
+    }
+
+    private static LambdaFunctionException NoHandler(InvocationContext context, LambdaAdapter[] adapters)
+    {
+        var names = string.Join(", ", adapters.Select(static a => a.Name));
+        return EventReader.WhyNotJson(context.Payload.Span) is { } notJson
+            ? new InvalidEventException(typeof(object), $"The event cannot be routed: {notJson}. Mapped: {names}.")
+            : new LambdaFunctionException(LambdaErrorTypes.NoHandler, $"None of the {adapters.Length} mapped handlers accepts this event ({names}).");
+    }
+
+    private sealed record MiddlewareEntry(string Name, Func<PipelineBuildContext, Func<InvocationDelegate, InvocationDelegate>> Build);
 }

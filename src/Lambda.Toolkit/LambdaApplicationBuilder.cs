@@ -94,14 +94,10 @@ public sealed class LambdaApplicationBuilder
         }
 
         _services.MakeReadOnly();
-        if (_problems.Count > 0)
-        {
-            return new LambdaApplication(null, Configuration, new LambdaFunctionException(LambdaErrorTypes.InitFailed, string.Join(" ", _problems)));
-        }
-
         try
         {
-            return new LambdaApplication(_services.BuildServiceProvider(ServiceProviderOptions), Configuration, null);
+            // Environment problems do not stop the container: init reports them with every other problem.
+            return new LambdaApplication(_services.BuildServiceProvider(ServiceProviderOptions), Configuration, null, _problems);
         }
         catch (AggregateException ex)
         {
@@ -109,11 +105,11 @@ public sealed class LambdaApplicationBuilder
             Exception failure = ex.InnerExceptions.Count == 1
                 ? ex.InnerExceptions[0]
                 : new LambdaFunctionException(LambdaErrorTypes.InitFailed, ex.Message, ex);
-            return new LambdaApplication(null, Configuration, failure);
+            return new LambdaApplication(null, Configuration, failure, _problems);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            return new LambdaApplication(null, Configuration, ex);
+            return new LambdaApplication(null, Configuration, ex, _problems);
         }
     }
 

@@ -1,15 +1,22 @@
 namespace Lambda.Toolkit.Events.Http;
 
-/// <summary>Case-insensitive look-ups over the single- and multi-value header and query maps of HTTP events.</summary>
-internal static class HttpHeaderLookup
+/// <summary>
+/// Case-insensitive look-ups over the single- and multi-value header and query maps of HTTP events (API Gateway
+/// and ALB send either or both), without copying them. The event models' own helpers use it; so can adapters.
+/// </summary>
+public static class HttpHeaderLookup
 {
     /// <summary>The first value: from the multi-value map when there is one (it keeps every value in order), else the single-value map.</summary>
-    public static string? First(IDictionary<string, string>? single, IDictionary<string, IList<string>>? multi, string name)
+    /// <param name="singleValues">The single-value map, or <see langword="null"/>.</param>
+    /// <param name="multiValues">The multi-value map, or <see langword="null"/>.</param>
+    /// <param name="name">The header or parameter name, any case.</param>
+    /// <returns>The value, or <see langword="null"/> when absent.</returns>
+    public static string? First(IDictionary<string, string>? singleValues, IDictionary<string, IList<string>>? multiValues, string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (multi is not null)
+        if (multiValues is not null)
         {
-            foreach (var (key, values) in multi)
+            foreach (var (key, values) in multiValues)
             {
                 if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
                 {
@@ -18,14 +25,14 @@ internal static class HttpHeaderLookup
             }
         }
 
-        if (single is not null)
+        if (singleValues is not null)
         {
-            if (single.TryGetValue(name, out var exact))
+            if (singleValues.TryGetValue(name, out var exact))
             {
                 return exact;
             }
 
-            foreach (var (key, value) in single)
+            foreach (var (key, value) in singleValues)
             {
                 if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
                 {
@@ -37,12 +44,17 @@ internal static class HttpHeaderLookup
         return null;
     }
 
-    public static IReadOnlyList<string> All(IDictionary<string, string>? single, IDictionary<string, IList<string>>? multi, string name)
+    /// <summary>Every value, in order: from the multi-value map when it has the name, else the singleValues value.</summary>
+    /// <param name="singleValues">The single-value map, or <see langword="null"/>.</param>
+    /// <param name="multiValues">The multi-value map, or <see langword="null"/>.</param>
+    /// <param name="name">The header or parameter name, any case.</param>
+    /// <returns>The values; empty when absent.</returns>
+    public static IReadOnlyList<string> All(IDictionary<string, string>? singleValues, IDictionary<string, IList<string>>? multiValues, string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (multi is not null)
+        if (multiValues is not null)
         {
-            foreach (var (key, values) in multi)
+            foreach (var (key, values) in multiValues)
             {
                 if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
                 {
@@ -51,7 +63,7 @@ internal static class HttpHeaderLookup
             }
         }
 
-        var one = single is null ? null : First(single, null, name);
+        var one = singleValues is null ? null : First(singleValues, null, name);
         return one is null ? [] : [one];
     }
 }

@@ -12,9 +12,9 @@ internal static class RequestReader
 {
     public static HttpRequest Read(HttpPayloadFormat format, InvocationContext context) => format switch
     {
-        HttpPayloadFormat.HttpApiV2 => FromV2(LambdaApplication.ReadEvent(context.Payload, LambdaEventsJsonContext.Default.HttpApiRequest), context),
-        HttpPayloadFormat.RestApiV1 => FromV1(LambdaApplication.ReadEvent(context.Payload, LambdaEventsJsonContext.Default.ApiGatewayProxyRequest), context),
-        HttpPayloadFormat.Alb => FromAlb(LambdaApplication.ReadEvent(context.Payload, LambdaEventsJsonContext.Default.AlbRequest), context),
+        HttpPayloadFormat.HttpApiV2 => FromV2(EventReader.Read(context.Payload.Span, LambdaEventsJsonContext.Default.HttpApiRequest), context),
+        HttpPayloadFormat.RestApiV1 => FromV1(EventReader.Read(context.Payload.Span, LambdaEventsJsonContext.Default.ApiGatewayProxyRequest), context),
+        HttpPayloadFormat.Alb => FromAlb(EventReader.Read(context.Payload.Span, LambdaEventsJsonContext.Default.AlbRequest), context),
         _ => throw new LambdaFunctionException(LambdaErrorTypes.InvalidEvent, "The event is not an API Gateway (v1 or v2), Function URL or ALB request."),
     };
 

@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Lambda.Toolkit.Runtime;
-using Lambda.Toolkit.Runtime.Requests;
 
 namespace Lambda.Toolkit.Testing;
 
@@ -15,16 +13,16 @@ public sealed class LambdaTestHost : IAsyncDisposable
 {
     private readonly LambdaApplication _app;
     private readonly LambdaTestHostOptions _options;
-    private readonly LambdaRuntimeCore _core;
+    private readonly LambdaInvoker _invoker;
     private readonly LambdaFunctionInfo _function;
     private readonly TimeProvider _time;
 
-    private LambdaTestHost(LambdaApplication app, LambdaTestHostOptions options, LambdaRuntimeCore core)
+    private LambdaTestHost(LambdaApplication app, LambdaTestHostOptions options, LambdaInvoker invoker)
     {
         _app = app;
         _options = options;
-        _core = core;
-        _time = options.TimeProvider ?? core.TimeProvider;
+        _invoker = invoker;
+        _time = options.TimeProvider ?? invoker.TimeProvider;
         _function = new LambdaFunctionInfo(
             options.FunctionName,
             options.FunctionVersion,
@@ -47,8 +45,8 @@ public sealed class LambdaTestHost : IAsyncDisposable
     public static async Task<LambdaTestHost> StartAsync(LambdaApplication app, LambdaTestHostOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var core = await app.InitializeAsync(cancellationToken).ConfigureAwait(false);
-        return new LambdaTestHost(app, options ?? new LambdaTestHostOptions(), core);
+        var invoker = await app.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        return new LambdaTestHost(app, options ?? new LambdaTestHostOptions(), invoker);
     }
 
     /// <summary>Invokes the function with a raw UTF-8 payload.</summary>
@@ -58,19 +56,17 @@ public sealed class LambdaTestHost : IAsyncDisposable
     public async Task<TestInvocationResult> InvokeAsync(ReadOnlyMemory<byte> payload, TestInvocation? invocation = null)
     {
         var requestId = invocation?.RequestId ?? Guid.NewGuid().ToString();
-        var context = new InvocationContext(_function, _time);
-        context.Initialize(
-            requestId,
-            _time.GetUtcNow() + (invocation?.Timeout ?? _options.Timeout),
-            invocation?.InvokedFunctionArn ?? $"arn:aws:lambda:{_options.Region}:{_options.AccountId}:function:{_options.FunctionName}",
-            invocation?.TraceId ?? TraceIds.New(_time.GetUtcNow()),
-            invocation?.ClientContext,
-            invocation?.CognitoIdentity,
-            payload.ToArray());
-        var outcome = await _core.Runner.RunAsync(context).ConfigureAwait(false);
-        return outcome.Error is null
+        var context = new InvocationContext(requestId, _time.GetUtcNow() + (invocation?.Timeout ?? _options.Timeout), payload.ToArray(), _function, _time)
+        {
+            InvokedFunctionArn = invocation?.InvokedFunctionArn ?? $"arn:aws:lambda:{_options.Region}:{_options.AccountId}:function:{_options.FunctionName}",
+            TraceId = invocation?.TraceId ?? TraceIds.New(_time.GetUtcNow()),
+            ClientContext = invocation?.ClientContext,
+            CognitoIdentity = invocation?.CognitoIdentity,
+        };
+        var error = await _invoker.InvokeAsync(context).ConfigureAwait(false);
+        return error is null
             ? new TestInvocationResult(requestId, context.Response.Body.ToArray(), null, null)
-            : new TestInvocationResult(requestId, [], outcome.Error, ErrorPayload.Serialize(outcome.Error));
+            : new TestInvocationResult(requestId, [], error, error.ToUtf8Json());
     }
 
     /// <summary>Invokes the function with a JSON string.</summary>
@@ -99,13 +95,7 @@ public sealed class LambdaTestHost : IAsyncDisposable
     public async Task<TestInvocationResult> InvokeFileAsync(string path, TestInvocation? invocation = null)
     {
         var bytes = await File.ReadAllBytesAsync(path).ConfigureAwait(false);
-        var payload = bytes.AsMemory();
-        if (payload.Span.StartsWith("\uFEFF"u8))
-        {
-            payload = payload[3..];
-        }
-
-        return await InvokeAsync(payload, invocation).ConfigureAwait(false);
+        return await InvokeAsync(EventReader.TrimByteOrderMark(bytes), invocation).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

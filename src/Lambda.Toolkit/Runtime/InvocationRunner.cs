@@ -101,7 +101,8 @@ internal sealed partial class InvocationRunner
         catch (Exception ex)
         {
             var error = Map(ex);
-            LogFailure(_logger, context.RequestId, error.ErrorType, error.ErrorMessage, ex);
+            // Bad input is the caller's mistake, fully described by its message (type and JSON path): one line, no parser stack.
+            LogFailure(_logger, context.RequestId, error.ErrorType, error.ErrorMessage, ex is InvalidEventException ? null : ex);
             return new InvocationOutcome(error, Abandoned: false);
         }
         finally

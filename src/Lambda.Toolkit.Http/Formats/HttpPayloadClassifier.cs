@@ -1,11 +1,18 @@
 using System.Text.Json;
+using Lambda.Toolkit.Adapters;
 
 namespace Lambda.Toolkit.Http.Formats;
 
-/// <summary>Tells the HTTP event format from the top-level fields of the payload, without deserializing it.</summary>
-internal static class PayloadFormatDetector
+/// <summary>
+/// Tells the HTTP event format from the top-level fields of the payload, without deserializing it;
+/// <see cref="HttpPayloadFormat.Auto"/> when it is not an HTTP event.
+/// </summary>
+internal sealed class HttpPayloadClassifier : EventClassifier<HttpPayloadFormat>
 {
-    public static HttpPayloadFormat Detect(ReadOnlySpan<byte> payload)
+    /// <summary>The one instance, so every HTTP adapter of an application shares the answer.</summary>
+    public static readonly HttpPayloadClassifier Instance = new();
+
+    protected override HttpPayloadFormat Classify(ReadOnlySpan<byte> payload)
     {
         var reader = new Utf8JsonReader(payload);
         var httpMethod = false;

@@ -1,0 +1,79 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Lambda.Toolkit.Adapters;
+
+/// <summary>
+/// What an adapter or a middleware gets when the pipeline is built, once, at init: the root services, the
+/// init problem list, and checked resolution of the services it will need per invocation.
+/// </summary>
+public sealed class PipelineBuildContext
+{
+    private readonly List<string> _problems;
+    private readonly string _owner;
+    private readonly IServiceProviderIsService? _isService;
+
+    internal PipelineBuildContext(IServiceProvider services, string owner, List<string> problems)
+    {
+        Services = services;
+        _owner = owner;
+        _problems = problems;
+        _isService = services.GetService<IServiceProviderIsService>();
+    }
+
+    /// <summary>The root services, built once and shared by every invocation.</summary>
+    public IServiceProvider Services { get; }
+
+    /// <summary>Whether any part of the pipeline has reported a problem so far.</summary>
+    public bool HasProblems => _problems.Count > 0;
+
+    /// <summary>
+    /// Reports a configuration problem (an invalid option, a missing registration). Init goes on collecting
+    /// problems from every part, then fails once, with all of them in one <c>init/error</c> message.
+    /// </summary>
+    /// <param name="problem">What is wrong and how to fix it, as one sentence.</param>
+    public void AddProblem(string problem)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(problem);
+        _problems.Add($"{_owner}: {problem}");
+    }
+
+    /// <summary>Reports problems gathered by an options object's own validation.</summary>
+    /// <param name="problems">The problems; none is fine.</param>
+    public void AddProblems(IEnumerable<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        foreach (var problem in problems)
+        {
+            AddProblem(problem);
+        }
+    }
+
+    /// <summary>
+    /// Checks now, at init, that <typeparamref name="T"/> is registered, and returns how to get it from an
+    /// invocation's (or a record's) scope. An unregistered type is reported as a problem naming the
+    /// registration to add; nothing is ever created by reflection.
+    /// </summary>
+    /// <typeparam name="T">A handler, endpoint or middleware class.</typeparam>
+    /// <returns>Resolves <typeparamref name="T"/> from a scope's services.</returns>
+    public Func<IServiceProvider, T> GetScopedServiceFactory<T>()
+        where T : class
+    {
+        if (_isService is not null && !_isService.IsService(typeof(T)))
+        {
+            AddProblem($"{typeof(T).Name} is not registered: add builder.Services.AddScoped<{typeof(T).Name}>() (or AddSingleton/AddTransient) before Build().");
+        }
+
+        return static services => services.GetRequiredService<T>();
+    }
+
+    /// <summary>A logger from the application's logging setup.</summary>
+    /// <param name="category">The category, for example <c>MyCompany.Queue</c>.</param>
+    /// <returns>The logger.</returns>
+    public ILogger CreateLogger(string category) =>
+        Services.GetService<ILoggerFactory>()?.CreateLogger(category) ?? NullLogger.Instance;
+
+    /// <summary>The application's clock (<see cref="TimeProvider.System"/> unless one is registered).</summary>
+    public TimeProvider TimeProvider => Services.GetService<TimeProvider>() ?? TimeProvider.System;
+}
