@@ -209,7 +209,7 @@ public class SqsTests
 
         Assert.Empty(result.Failed());
         Assert.Equal(["fresh"], handled);
-        Assert.Equal("PoisonMessage", Assert.Single(sink.Sent).ErrorType);
+        Assert.Equal(BatchErrorTypes.PoisonMessage, Assert.Single(sink.Sent).ErrorType);
     }
 
     [Fact]

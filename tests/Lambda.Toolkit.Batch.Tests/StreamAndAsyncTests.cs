@@ -127,7 +127,7 @@ public class StreamAndAsyncTests
 
         Assert.True(ok.IsSuccess);
         Assert.Equal(new Alarm("high"), Assert.Single(seen));
-        Assert.Equal("RecordBindingException", sample.Error!.ErrorType); // "Hello from SNS!" is not an Alarm
+        Assert.Equal(BatchErrorTypes.InvalidRecord, sample.Error!.ErrorType); // "Hello from SNS!" is not an Alarm
     }
 
     [Fact]

@@ -24,7 +24,11 @@ public sealed class DeadLetterMessage
     /// <summary>The record's payload, unchanged (an SQS body; a stream record's data or image JSON).</summary>
     public string Body { get; }
 
-    /// <summary>The failure's type: the exception type name, or <c>PoisonMessage</c> when the receive count passed its threshold.</summary>
+    /// <summary>
+    /// The failure's type, the same string the failure would report to Lambda: a <see cref="LambdaFunctionException"/>'s
+    /// <see cref="LambdaFunctionException.ErrorType"/> (for example <see cref="BatchErrorTypes.PermanentFailure"/>),
+    /// else the exception type's name; <see cref="BatchErrorTypes.PoisonMessage"/> when the receive count passed its threshold.
+    /// </summary>
     public string ErrorType { get; }
 
     /// <summary>The failure's message.</summary>

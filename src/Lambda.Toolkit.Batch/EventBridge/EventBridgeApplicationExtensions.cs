@@ -28,7 +28,6 @@ public static class EventBridgeApplicationExtensions
         {
             Id = static e => e.Id,
             Handle = handler,
-            ToDeadLetter = static (e, errorType, errorMessage) => new(e.Id, e.DetailType, errorType, errorMessage),
         };
         var processor = BatchAdapter.Processor(app, S3ApplicationExtensions.AsyncOptions(configure), handling, "Lambda.Toolkit.Batch.EventBridge");
         return BatchAdapter.MapAsync(app, EventSource.EventBridge, eventType, static e => [e], processor);

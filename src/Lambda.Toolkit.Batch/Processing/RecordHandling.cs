@@ -9,7 +9,11 @@ internal sealed class RecordHandling<TRecord>
 
     public required Func<TRecord, RecordContext<TRecord>, CancellationToken, ValueTask> Handle { get; init; }
 
-    public required Func<TRecord, string, string, DeadLetterMessage> ToDeadLetter { get; init; }
+    /// <summary>
+    /// Turns a record into a dead letter (record, error type, error message). Required only where dead letters
+    /// are allowed (SQS, streams); the processor refuses a <see cref="BatchOptions.DeadLetter"/> policy without it.
+    /// </summary>
+    public Func<TRecord, string, string, DeadLetterMessage>? ToDeadLetter { get; init; }
 
     public Func<TRecord, string?> GroupKey { get; init; } = static _ => null;
 

@@ -20,8 +20,8 @@ public sealed class RecordRetryOptions
 
     /// <summary>
     /// Tells transient failures (retried) from permanent ones. Default: every exception except
-    /// <see cref="PermanentFailureException"/> (and so <see cref="RecordBindingException"/>) and cancellation.
-    /// Permanent failures are never retried, whatever this returns.
+    /// <see cref="PermanentFailureException"/>, <see cref="RecordBindingException"/> (any
+    /// <see cref="InvalidEventException"/>) and cancellation. Those are never retried, whatever this returns.
     /// </summary>
     public Func<Exception, bool>? IsTransient { get; set; }
 

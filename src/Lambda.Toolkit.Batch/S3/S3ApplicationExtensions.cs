@@ -1,4 +1,3 @@
-using Lambda.Toolkit.Batch.DeadLetter;
 using Lambda.Toolkit.Batch.Processing;
 using Lambda.Toolkit.Events;
 using Lambda.Toolkit.Events.S3;
@@ -26,7 +25,6 @@ public static class S3ApplicationExtensions
         {
             Id = static r => $"{r.S3.Bucket.Name}/{r.S3.Object.Key}#{r.S3.Object.Sequencer}",
             Handle = handler,
-            ToDeadLetter = static (r, errorType, errorMessage) => new DeadLetterMessage($"{r.S3.Bucket.Name}/{r.S3.Object.Key}", r.S3.Object.Key, errorType, errorMessage),
         };
         var processor = BatchAdapter.Processor(app, AsyncOptions(configure), handling, "Lambda.Toolkit.Batch.S3");
         return BatchAdapter.MapAsync(app, EventSource.S3, LambdaEventsJsonContext.Default.S3Event, static e => e.Records, processor);

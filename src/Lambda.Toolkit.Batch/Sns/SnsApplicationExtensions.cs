@@ -41,7 +41,6 @@ public static class SnsApplicationExtensions
         {
             Id = static r => r.Sns.MessageId,
             Handle = handler,
-            ToDeadLetter = static (r, errorType, errorMessage) => new(r.Sns.MessageId, r.Sns.Message, errorType, errorMessage),
         };
         var processor = BatchAdapter.Processor(app, S3ApplicationExtensions.AsyncOptions(configure), handling, "Lambda.Toolkit.Batch.Sns");
         return BatchAdapter.MapAsync(app, EventSource.Sns, LambdaEventsJsonContext.Default.SnsEvent, static e => e.Records, processor);
