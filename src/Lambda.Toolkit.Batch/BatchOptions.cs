@@ -4,7 +4,7 @@ using Lambda.Toolkit.Batch.Retry;
 
 namespace Lambda.Toolkit.Batch;
 
-/// <summary>How a batch adapter processes records. Validated once, when the adapter is mapped.</summary>
+/// <summary>How a batch adapter processes records. Validated at init, with every other init problem.</summary>
 public sealed class BatchOptions
 {
     /// <summary>
@@ -36,7 +36,7 @@ public sealed class BatchOptions
     /// <summary>Called once per batch with its totals. Default: none.</summary>
     public Func<BatchCompleted, ValueTask>? OnBatchCompleted { get; set; }
 
-    internal void Validate()
+    internal List<string> Validate()
     {
         var problems = new List<string>();
         if (MaxDegreeOfParallelism < 1)
@@ -59,9 +59,6 @@ public sealed class BatchOptions
         }
 
         Idempotency?.Validate(problems);
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("Invalid BatchOptions: " + string.Join(" ", problems));
-        }
+        return problems;
     }
 }

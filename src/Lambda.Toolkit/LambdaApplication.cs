@@ -317,10 +317,15 @@ public sealed partial class LambdaApplication : IAsyncDisposable
                 problems.Add($"{adapter.Name}: a handler for every event is mapped before {_adapters.Count - 1 - i} other adapter(s), which would never run. Map conditional handlers (MapEvent, adapters) before the catch-all one.");
             }
 
+            var before = problems.Count;
             var handler = Build(adapter.Name, services, problems, adapter.Build);
             if (handler is not null)
             {
                 built.Add((adapter, handler));
+            }
+            else if (problems.Count == before)
+            {
+                problems.Add($"{adapter.Name}: the adapter built no handler and reported no problem.");
             }
         }
 
@@ -344,7 +349,7 @@ public sealed partial class LambdaApplication : IAsyncDisposable
         return pipeline;
     }
 
-    private static T? Build<T>(string name, IServiceProvider services, List<string> problems, Func<PipelineBuildContext, T> build)
+    private static T? Build<T>(string name, IServiceProvider services, List<string> problems, Func<PipelineBuildContext, T?> build)
         where T : class
     {
         try

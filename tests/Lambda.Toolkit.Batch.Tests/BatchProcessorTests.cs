@@ -34,8 +34,7 @@ public class BatchProcessorTests
         var handling = Handling(static r => r == "bad" ? throw new InvalidDataException("bad record") : ValueTask.CompletedTask, toDeadLetter: false);
 
         var result = await ProcessAsync(["ok", "bad"], handling, static _ => { }, ProcessingOrder.StopAtFirstFailure);
-        var app = Batches.Builder().Build();
-        var refused = Assert.Throws<ArgumentException>(() => BatchAdapter.Processor(app, BatchAdapter.Options(o => o.DeadLetter = DeadLetters.To(_ => new RecordingSink())), handling, "test"));
+        var refused = Assert.Throws<ArgumentException>(() => Processor(handling, o => o.DeadLetter = DeadLetters.To(_ => new RecordingSink())));
 
         Assert.Equal(["bad"], result.Response.BatchItemFailures.Select(f => f.ItemIdentifier));
         Assert.IsType<InvalidDataException>(result.FirstFailure);
@@ -109,7 +108,7 @@ public class BatchProcessorTests
     private static async Task<BatchResult> ProcessAsync(string[] records, RecordHandling<string> handling, Action<BatchOptions> configure, ProcessingOrder order = ProcessingOrder.Unordered)
     {
         var app = Batches.Builder().Build();
-        var processor = BatchAdapter.Processor(app, BatchAdapter.Options(configure), handling, "test");
+        var processor = Processor(handling, configure);
         BatchResult? result = null;
         app.MapEvent(static _ => true, async context => result = await processor.ProcessAsync(context, records, order));
         await using var host = await LambdaTestHost.StartAsync(app);
@@ -118,5 +117,12 @@ public class BatchProcessorTests
 
         Assert.True(invocation.IsSuccess, invocation.Error?.ErrorMessage);
         return result!;
+    }
+
+    private static BatchProcessor<string> Processor(RecordHandling<string> handling, Action<BatchOptions> configure)
+    {
+        var options = new BatchOptions();
+        configure(options);
+        return new BatchProcessor<string>(options, handling, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
     }
 }

@@ -51,7 +51,7 @@ public class SqsBatchBenchmarks
             Interlocked.Add(ref _checksum, message.Id);
             return ValueTask.CompletedTask;
         }, o => o.MaxDegreeOfParallelism = Parallelism);
-        var core = _app.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var core = _app.InitializeCoreAsync(CancellationToken.None).GetAwaiter().GetResult();
         _runner = core.Runner;
         _context = new InvocationContext(core.Function, core.TimeProvider);
     }

@@ -48,7 +48,7 @@ public class HttpInvocationBenchmarks
         api.MapGet("/orders", (_, _) => ValueTask.FromResult(HttpResult.NoContent()));
         api.MapPost("/orders", (_, _) => ValueTask.FromResult(HttpResult.NoContent()));
         api.MapGet("/orders/{id:int}", (request, _) => ValueTask.FromResult(HttpResult.Ok(new BenchOrderView(int.Parse(request.RouteValue("id")!, CultureInfo.InvariantCulture), "shipped"), BenchHttpJson.Default.BenchOrderView)));
-        var core = _app.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var core = _app.InitializeCoreAsync(CancellationToken.None).GetAwaiter().GetResult();
         _runner = core.Runner;
         _context = new InvocationContext(core.Function, core.TimeProvider);
     }

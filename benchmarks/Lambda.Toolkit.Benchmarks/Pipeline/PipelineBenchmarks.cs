@@ -41,7 +41,7 @@ public class PipelineBenchmarks
         }
 
         _app.MapHandler<BenchOrder, BenchReceipt, BenchHandler>(BenchJsonContext.Default.BenchOrder, BenchJsonContext.Default.BenchReceipt);
-        var core = _app.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var core = _app.InitializeCoreAsync(CancellationToken.None).GetAwaiter().GetResult();
         _runner = core.Runner;
         _context = new InvocationContext(core.Function, core.TimeProvider);
     }

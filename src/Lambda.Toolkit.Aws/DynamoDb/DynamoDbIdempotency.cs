@@ -17,7 +17,6 @@ public static class DynamoDbIdempotency
     public static IdempotencyPolicy Table(string tableName)
     {
         ArgumentException.ThrowIfNullOrEmpty(tableName);
-        return Idempotent.With(services => new DynamoDbIdempotencyStore(
-            services.GetRequiredService<IAmazonDynamoDB>(), tableName, services.GetService<TimeProvider>()));
+        return Idempotent.With<IAmazonDynamoDB>((client, services) => new DynamoDbIdempotencyStore(client, tableName, services.GetService<TimeProvider>()));
     }
 }

@@ -16,6 +16,6 @@ public static class SqsDeadLetters
     public static DeadLetterPolicy To(string queueUrl)
     {
         ArgumentException.ThrowIfNullOrEmpty(queueUrl);
-        return DeadLetters.To(services => new SqsDeadLetterSink(services.GetRequiredService<IAmazonSQS>(), queueUrl));
+        return DeadLetters.To<IAmazonSQS>(sqs => new SqsDeadLetterSink(sqs, queueUrl));
     }
 }

@@ -3,10 +3,14 @@ namespace Lambda.Toolkit.Batch.DeadLetter;
 /// <summary>When records go to a dead-letter sink, and which sink. Create one with <see cref="DeadLetters"/>.</summary>
 public sealed class DeadLetterPolicy
 {
-    internal DeadLetterPolicy(Func<IServiceProvider, IDeadLetterSink> sink)
+    internal DeadLetterPolicy(Func<IServiceProvider, IDeadLetterSink> sink, Type? requiredService)
     {
         Sink = sink;
+        RequiredService = requiredService;
     }
+
+    /// <summary>The service the sink is made from, checked at init: a missing registration is an init problem, not a failed batch.</summary>
+    internal Type? RequiredService { get; }
 
     /// <summary>Resolves the sink; called once per invocation that has records to dead-letter.</summary>
     public Func<IServiceProvider, IDeadLetterSink> Sink { get; }

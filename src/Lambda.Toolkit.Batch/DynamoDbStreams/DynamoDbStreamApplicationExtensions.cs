@@ -44,19 +44,24 @@ public static class DynamoDbStreamApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(handler);
-        var handling = new RecordHandling<DynamoDbRecord>
-        {
-            Id = static r => r.DynamoDb.SequenceNumber,
-            IdempotencyKey = static r => r.EventId ?? r.DynamoDb.SequenceNumber,
-            Handle = handler,
-            ToDeadLetter = static (r, errorType, errorMessage) => new DeadLetterMessage(
-                r.DynamoDb.SequenceNumber,
-                Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(r, LambdaEventsJsonContext.Default.DynamoDbRecord)),
-                errorType,
-                errorMessage) { Source = r.EventSourceArn },
-        };
-        var processor = BatchAdapter.Processor(app, BatchAdapter.Options(configure), handling, "Lambda.Toolkit.Batch.DynamoDbStreams");
-        return BatchAdapter.MapBatch(app, EventSource.DynamoDb, LambdaEventsJsonContext.Default.DynamoDbEvent, static e => e.Records, static _ => ProcessingOrder.StopAtFirstFailure, processor);
+        return app.MapAdapter(new BatchAdapter<DynamoDbEvent, DynamoDbRecord>(
+            "DynamoDB Streams",
+            EventSource.DynamoDb,
+            LambdaEventsJsonContext.Default.DynamoDbEvent,
+            static e => e.Records,
+            static _ => ProcessingOrder.StopAtFirstFailure,
+            _ => new RecordHandling<DynamoDbRecord>
+            {
+                    Id = static r => r.DynamoDb.SequenceNumber,
+                    IdempotencyKey = static r => r.EventId ?? r.DynamoDb.SequenceNumber,
+                    Handle = handler,
+                    ToDeadLetter = static (r, errorType, errorMessage) => new DeadLetterMessage(
+                        r.DynamoDb.SequenceNumber,
+                        Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(r, LambdaEventsJsonContext.Default.DynamoDbRecord)),
+                        errorType,
+                        errorMessage) { Source = r.EventSourceArn },
+            },
+            configure));
     }
 
     private static TItem? Bind<TItem>(DynamoDbRecord record, Dictionary<string, AttributeValue>? image, string name, JsonTypeInfo<TItem> itemType)

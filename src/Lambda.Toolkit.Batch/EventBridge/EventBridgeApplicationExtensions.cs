@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization.Metadata;
 using Lambda.Toolkit.Batch.Processing;
-using Lambda.Toolkit.Batch.S3;
 using Lambda.Toolkit.Events.EventBridge;
 
 namespace Lambda.Toolkit.Batch.EventBridge;
@@ -24,12 +23,17 @@ public static class EventBridgeApplicationExtensions
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(eventType);
         ArgumentNullException.ThrowIfNull(handler);
-        var handling = new RecordHandling<EventBridgeEvent<TDetail>>
-        {
-            Id = static e => e.Id,
-            Handle = handler,
-        };
-        var processor = BatchAdapter.Processor(app, S3ApplicationExtensions.AsyncOptions(configure), handling, "Lambda.Toolkit.Batch.EventBridge");
-        return BatchAdapter.MapAsync(app, EventSource.EventBridge, eventType, static e => [e], processor);
+        return app.MapAdapter(new BatchAdapter<EventBridgeEvent<TDetail>, EventBridgeEvent<TDetail>>(
+            "EventBridge",
+            EventSource.EventBridge,
+            eventType,
+            static e => [e],
+            null,
+            _ => new RecordHandling<EventBridgeEvent<TDetail>>
+            {
+                    Id = static e => e.Id,
+                    Handle = handler,
+            },
+            configure));
     }
 }

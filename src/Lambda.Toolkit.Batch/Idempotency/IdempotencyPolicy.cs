@@ -8,10 +8,14 @@ namespace Lambda.Toolkit.Batch.Idempotency;
 /// </summary>
 public sealed class IdempotencyPolicy
 {
-    internal IdempotencyPolicy(Func<IServiceProvider, IIdempotencyStore> store)
+    internal IdempotencyPolicy(Func<IServiceProvider, IIdempotencyStore> store, Type? requiredService)
     {
         Store = store;
+        RequiredService = requiredService;
     }
+
+    /// <summary>The service the store is made from, checked at init: a missing registration is an init problem, not a failed batch.</summary>
+    internal Type? RequiredService { get; }
 
     /// <summary>Resolves the store from the invocation's services; called for each record.</summary>
     public Func<IServiceProvider, IIdempotencyStore> Store { get; }

@@ -41,19 +41,24 @@ public static class KinesisApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(handler);
-        var handling = new RecordHandling<KinesisEventRecord>
-        {
-            Id = static r => r.Kinesis.SequenceNumber,
-            IdempotencyKey = static r => r.EventId ?? r.Kinesis.SequenceNumber,
-            Handle = handler,
-            ToDeadLetter = static (r, errorType, errorMessage) => new DeadLetterMessage(
-                r.Kinesis.SequenceNumber,
-                Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(r, LambdaEventsJsonContext.Default.KinesisEventRecord)),
-                errorType,
-                errorMessage) { Source = r.EventSourceArn },
-        };
-        var processor = BatchAdapter.Processor(app, BatchAdapter.Options(configure), handling, "Lambda.Toolkit.Batch.Kinesis");
-        return BatchAdapter.MapBatch(app, EventSource.Kinesis, LambdaEventsJsonContext.Default.KinesisEvent, static e => e.Records, static _ => ProcessingOrder.StopAtFirstFailure, processor);
+        return app.MapAdapter(new BatchAdapter<KinesisEvent, KinesisEventRecord>(
+            "Kinesis",
+            EventSource.Kinesis,
+            LambdaEventsJsonContext.Default.KinesisEvent,
+            static e => e.Records,
+            static _ => ProcessingOrder.StopAtFirstFailure,
+            _ => new RecordHandling<KinesisEventRecord>
+            {
+                    Id = static r => r.Kinesis.SequenceNumber,
+                    IdempotencyKey = static r => r.EventId ?? r.Kinesis.SequenceNumber,
+                    Handle = handler,
+                    ToDeadLetter = static (r, errorType, errorMessage) => new DeadLetterMessage(
+                        r.Kinesis.SequenceNumber,
+                        Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(r, LambdaEventsJsonContext.Default.KinesisEventRecord)),
+                        errorType,
+                        errorMessage) { Source = r.EventSourceArn },
+            },
+            configure));
     }
 
     private static TData Bind<TData>(KinesisEventRecord record, JsonTypeInfo<TData> dataType)
@@ -68,6 +73,6 @@ public static class KinesisApplicationExtensions
             throw new RecordBindingException($"The data of record {record.Kinesis.SequenceNumber} is not valid base64.", ex);
         }
 
-        return BatchAdapter.Bind(Encoding.UTF8.GetString(data), dataType, record.Kinesis.SequenceNumber);
+        return RecordBinder.Bind(Encoding.UTF8.GetString(data), dataType, record.Kinesis.SequenceNumber);
     }
 }

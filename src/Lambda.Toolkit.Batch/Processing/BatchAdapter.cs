@@ -1,80 +1,102 @@
 using System.Runtime.ExceptionServices;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Lambda.Toolkit.Batch.Retry;
+using Lambda.Toolkit.Adapters;
 using Lambda.Toolkit.Events;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Lambda.Toolkit.Batch.Processing;
 
-/// <summary>What every batch adapter shares: option validation, building the processor at map time, binding payloads, mapping the handler.</summary>
-internal static class BatchAdapter
+/// <summary>
+/// The adapter behind every batch and record source (SQS, Kinesis, DynamoDB Streams, S3, SNS, EventBridge):
+/// accepts its source's events (classified once per invocation), validates the options and builds the
+/// record processor at init, and per invocation reads the event and processes its records.
+/// </summary>
+/// <param name="name">The source's name, for init problems.</param>
+/// <param name="source">The source this adapter accepts.</param>
+/// <param name="eventType">Metadata for the event.</param>
+/// <param name="records">The event's records.</param>
+/// <param name="order">
+/// For a batch source, the order its records need; the function answers with a partial batch response.
+/// <see langword="null"/> for an asynchronous source: records in order, and the first failure is rethrown so
+/// that Lambda's own retries and on-failure destination apply.
+/// </param>
+/// <param name="handling">Builds, at init, how records are identified and handled (class handlers are resolved then).</param>
+/// <param name="configure">The user's options.</param>
+internal sealed class BatchAdapter<TEvent, TRecord>(
+    string name,
+    EventSource source,
+    JsonTypeInfo<TEvent> eventType,
+    Func<TEvent, IList<TRecord>> records,
+    Func<IList<TRecord>, ProcessingOrder>? order,
+    Func<PipelineBuildContext, RecordHandling<TRecord>> handling,
+    Action<BatchOptions>? configure) : LambdaAdapter
 {
-    public static BatchOptions Options(Action<BatchOptions>? configure)
+    public override string Name => name;
+
+    public override bool Accepts(InvocationContext context)
+    {
+        var detected = context.Classify(EventSourceClassifier.Instance);
+        return detected == source || (detected == EventSource.EmptyBatch && order is not null);
+    }
+
+    public override InvocationDelegate? Build(PipelineBuildContext context)
     {
         var options = new BatchOptions();
         configure?.Invoke(options);
-        options.Validate();
-        return options;
-    }
-
-    public static BatchProcessor<TRecord> Processor<TRecord>(LambdaApplication app, BatchOptions options, RecordHandling<TRecord> handling, string category)
-    {
-        var services = app.ServicesOrNull;
-        var time = services?.GetService<TimeProvider>() ?? TimeProvider.System;
-        var logger = services?.GetService<ILoggerFactory>()?.CreateLogger(category) ?? NullLogger.Instance;
-        return new BatchProcessor<TRecord>(options, handling, time, logger);
-    }
-
-    /// <summary>Maps a batch source: read the event, process its records, answer with the partial batch response.</summary>
-    public static LambdaApplication MapBatch<TEvent, TRecord>(
-        LambdaApplication app,
-        EventSource source,
-        JsonTypeInfo<TEvent> eventType,
-        Func<TEvent, IList<TRecord>> records,
-        Func<IList<TRecord>, ProcessingOrder> order,
-        BatchProcessor<TRecord> processor) =>
-        app.MapEvent(EventSourceDetector.Accepts(source), async context =>
+        var problems = options.Validate();
+        var recordHandling = handling(context);
+        if (options.DeadLetter is { } deadLetter)
         {
-            var batch = LambdaApplication.ReadEvent(context.Payload, eventType);
-            var items = records(batch);
-            var result = await processor.ProcessAsync(context, items, order(items)).ConfigureAwait(false);
-            context.Response.SetJson(result.Response, LambdaEventsJsonContext.Default.BatchResponse);
-        });
-
-    /// <summary>
-    /// Maps an asynchronous source (S3, SNS, EventBridge): records in order, and the first failure is rethrown
-    /// so that Lambda's own retries and on-failure destination apply.
-    /// </summary>
-    public static LambdaApplication MapAsync<TEvent, TRecord>(
-        LambdaApplication app,
-        EventSource source,
-        JsonTypeInfo<TEvent> eventType,
-        Func<TEvent, IList<TRecord>> records,
-        BatchProcessor<TRecord> processor) =>
-        app.MapEvent(EventSourceDetector.Accepts(source), async context =>
-        {
-            var @event = LambdaApplication.ReadEvent(context.Payload, eventType);
-            var result = await processor.ProcessAsync(context, records(@event), ProcessingOrder.StopAtFirstFailure).ConfigureAwait(false);
-            if (result.FirstFailure is { } failure)
+            if (order is null)
             {
-                ExceptionDispatchInfo.Capture(failure).Throw();
+                problems.Add("Dead letters do not apply to asynchronous sources (S3, SNS, EventBridge): failures are rethrown so that Lambda's retries and on-failure destination apply. Remove DeadLetter, or configure an on-failure destination for the function.");
             }
-        });
+            else if (recordHandling.ToDeadLetter is null)
+            {
+                problems.Add("Dead letters are configured, but this source cannot turn its records into dead letters.");
+            }
 
-    /// <summary>Reads a record's JSON payload as <typeparamref name="T"/>; a failure is a permanent failure of that record only.</summary>
-    public static T Bind<T>(string json, JsonTypeInfo<T> type, string recordId)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(json, type)
-                ?? throw new RecordBindingException($"The payload of record {recordId} is null; a {typeof(T).Name} was expected.");
+            Require(context, deadLetter.RequiredService, "DeadLetter");
         }
-        catch (JsonException ex)
+
+        if (options.Idempotency is { } idempotency)
         {
-            throw new RecordBindingException($"The payload of record {recordId} is not a valid {typeof(T).Name}: {ex.Message}", ex);
+            Require(context, idempotency.RequiredService, "Idempotency");
+        }
+
+        if (problems.Count > 0)
+        {
+            context.AddProblems(problems);
+            return null;
+        }
+
+        var processor = new BatchProcessor<TRecord>(options, recordHandling, context.TimeProvider, context.CreateLogger("Lambda.Toolkit.Batch." + name.Replace(" ", string.Empty, StringComparison.Ordinal)));
+        if (order is null)
+        {
+            return async invocation =>
+            {
+                var @event = EventReader.Read(invocation.Payload.Span, eventType);
+                var result = await processor.ProcessAsync(invocation, records(@event), ProcessingOrder.StopAtFirstFailure).ConfigureAwait(false);
+                if (result.FirstFailure is { } failure)
+                {
+                    ExceptionDispatchInfo.Capture(failure).Throw();
+                }
+            };
+        }
+
+        return async invocation =>
+        {
+            var batch = EventReader.Read(invocation.Payload.Span, eventType);
+            var items = records(batch);
+            var result = await processor.ProcessAsync(invocation, items, order(items)).ConfigureAwait(false);
+            invocation.Response.SetJson(result.Response, LambdaEventsJsonContext.Default.BatchResponse);
+        };
+    }
+
+    private static void Require(PipelineBuildContext context, Type? service, string option)
+    {
+        if (service is not null)
+        {
+            context.RequireService(service, $"{option} uses it; register it with builder.Services.AddSingleton<{service.Name}>(...)");
         }
     }
 }

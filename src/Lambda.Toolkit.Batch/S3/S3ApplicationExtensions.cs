@@ -21,23 +21,17 @@ public static class S3ApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(handler);
-        var handling = new RecordHandling<S3EventRecord>
-        {
-            Id = static r => $"{r.S3.Bucket.Name}/{r.S3.Object.Key}#{r.S3.Object.Sequencer}",
-            Handle = handler,
-        };
-        var processor = BatchAdapter.Processor(app, AsyncOptions(configure), handling, "Lambda.Toolkit.Batch.S3");
-        return BatchAdapter.MapAsync(app, EventSource.S3, LambdaEventsJsonContext.Default.S3Event, static e => e.Records, processor);
-    }
-
-    internal static BatchOptions AsyncOptions(Action<BatchOptions>? configure)
-    {
-        var options = BatchAdapter.Options(configure);
-        if (options.DeadLetter is not null)
-        {
-            throw new ArgumentException("Dead letters do not apply to asynchronous sources (S3, SNS, EventBridge): failures are rethrown so that Lambda's retries and on-failure destination apply.");
-        }
-
-        return options;
+        return app.MapAdapter(new BatchAdapter<S3Event, S3EventRecord>(
+            "S3",
+            EventSource.S3,
+            LambdaEventsJsonContext.Default.S3Event,
+            static e => e.Records,
+            null,
+            _ => new RecordHandling<S3EventRecord>
+            {
+                    Id = static r => $"{r.S3.Bucket.Name}/{r.S3.Object.Key}#{r.S3.Object.Sequencer}",
+                    Handle = handler,
+            },
+            configure));
     }
 }

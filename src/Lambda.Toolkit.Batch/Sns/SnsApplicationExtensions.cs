@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization.Metadata;
 using Lambda.Toolkit.Batch.Processing;
-using Lambda.Toolkit.Batch.S3;
 using Lambda.Toolkit.Events;
 using Lambda.Toolkit.Events.Sns;
 
@@ -24,7 +23,7 @@ public static class SnsApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(messageType);
         ArgumentNullException.ThrowIfNull(handler);
-        return app.MapSns((record, context, ct) => handler(BatchAdapter.Bind(record.Sns.Message, messageType, record.Sns.MessageId), context, ct), configure);
+        return app.MapSns((record, context, ct) => handler(RecordBinder.Bind(record.Sns.Message, messageType, record.Sns.MessageId), context, ct), configure);
     }
 
     /// <summary>Maps a handler of raw SNS records.</summary>
@@ -37,12 +36,17 @@ public static class SnsApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(handler);
-        var handling = new RecordHandling<SnsRecord>
-        {
-            Id = static r => r.Sns.MessageId,
-            Handle = handler,
-        };
-        var processor = BatchAdapter.Processor(app, S3ApplicationExtensions.AsyncOptions(configure), handling, "Lambda.Toolkit.Batch.Sns");
-        return BatchAdapter.MapAsync(app, EventSource.Sns, LambdaEventsJsonContext.Default.SnsEvent, static e => e.Records, processor);
+        return app.MapAdapter(new BatchAdapter<SnsEvent, SnsRecord>(
+            "SNS",
+            EventSource.Sns,
+            LambdaEventsJsonContext.Default.SnsEvent,
+            static e => e.Records,
+            null,
+            _ => new RecordHandling<SnsRecord>
+            {
+                    Id = static r => r.Sns.MessageId,
+                    Handle = handler,
+            },
+            configure));
     }
 }

@@ -1,5 +1,5 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization.Metadata;
+using Lambda.Toolkit.Adapters;
 using Lambda.Toolkit.Batch.DeadLetter;
 using Lambda.Toolkit.Batch.Processing;
 using Lambda.Toolkit.Events;
@@ -18,18 +18,24 @@ public static class SqsApplicationExtensions
 {
     /// <summary>Maps a class handler; the body is bound through <paramref name="messageType"/>.</summary>
     /// <typeparam name="TMessage">The body's type.</typeparam>
-    /// <typeparam name="THandler">The handler, resolved from each message's scope (or created with its dependencies from it when not registered).</typeparam>
+    /// <typeparam name="THandler">The handler, resolved from each message's scope; register it (<c>builder.Services.AddScoped&lt;THandler&gt;()</c>) or init fails naming that registration.</typeparam>
     /// <param name="app">The application.</param>
     /// <param name="messageType">Source-generated metadata for <typeparamref name="TMessage"/>.</param>
     /// <param name="configure">Parallelism, retries, dead letters, hooks.</param>
     /// <returns>The application.</returns>
-    public static LambdaApplication MapSqs<TMessage, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(
+    public static LambdaApplication MapSqs<TMessage, THandler>(
         this LambdaApplication app, JsonTypeInfo<TMessage> messageType, Action<BatchOptions>? configure = null)
         where THandler : class, ISqsMessageHandler<TMessage>
     {
         ArgumentNullException.ThrowIfNull(app);
-        var resolve = ServiceActivator.For<THandler>(app.ServicesOrNull);
-        return app.MapSqs(messageType, (message, context, ct) => resolve(context.Services).HandleAsync(message, context, ct), configure);
+        ArgumentNullException.ThrowIfNull(messageType);
+        return app.MapSqs(
+            build =>
+            {
+                var resolve = build.GetScopedServiceFactory<THandler>();
+                return (message, context, ct) => resolve(context.Services).HandleAsync(RecordBinder.Bind(message.Body, messageType, message.MessageId), context, ct);
+            },
+            configure);
     }
 
     /// <summary>Maps a delegate handler; the body is bound through <paramref name="messageType"/>. A body that cannot be bound fails that message only.</summary>
@@ -44,7 +50,7 @@ public static class SqsApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(messageType);
         ArgumentNullException.ThrowIfNull(handler);
-        return app.MapSqs((message, context, ct) => handler(BatchAdapter.Bind(message.Body, messageType, message.MessageId), context, ct), configure);
+        return app.MapSqs((message, context, ct) => handler(RecordBinder.Bind(message.Body, messageType, message.MessageId), context, ct), configure);
     }
 
     /// <summary>Maps a handler of raw messages.</summary>
@@ -57,28 +63,30 @@ public static class SqsApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(handler);
-        var options = BatchAdapter.Options(configure);
-        var handling = new RecordHandling<SqsMessage>
-        {
-            Id = static m => m.MessageId,
-            Handle = handler,
-            GroupKey = static m => m.MessageGroupId,
-            ReceiveCount = static m => m.ApproximateReceiveCount,
-            ToDeadLetter = static (m, errorType, errorMessage) => new DeadLetterMessage(m.MessageId, m.Body, errorType, errorMessage)
-            {
-                Source = m.EventSourceArn,
-                Attributes = m.MessageAttributes,
-                MessageGroupId = m.MessageGroupId,
-                ReceiveCount = m.ApproximateReceiveCount,
-            },
-        };
-        var processor = BatchAdapter.Processor(app, options, handling, "Lambda.Toolkit.Batch.Sqs");
-        return BatchAdapter.MapBatch(
-            app,
+        return app.MapSqs(_ => handler, configure);
+    }
+
+    private static LambdaApplication MapSqs(
+        this LambdaApplication app, Func<PipelineBuildContext, Func<SqsMessage, RecordContext<SqsMessage>, CancellationToken, ValueTask>> handler, Action<BatchOptions>? configure) =>
+        app.MapAdapter(new BatchAdapter<SqsEvent, SqsMessage>(
+            "SQS",
             EventSource.Sqs,
             LambdaEventsJsonContext.Default.SqsEvent,
             static e => e.Records,
             static records => records.Count > 0 && records[0].IsFromFifoQueue ? ProcessingOrder.FifoGroups : ProcessingOrder.Unordered,
-            processor);
-    }
+            build => new RecordHandling<SqsMessage>
+            {
+                Id = static m => m.MessageId,
+                Handle = handler(build),
+                GroupKey = static m => m.MessageGroupId,
+                ReceiveCount = static m => m.ApproximateReceiveCount,
+                ToDeadLetter = static (m, errorType, errorMessage) => new DeadLetterMessage(m.MessageId, m.Body, errorType, errorMessage)
+                {
+                    Source = m.EventSourceArn,
+                    Attributes = m.MessageAttributes,
+                    MessageGroupId = m.MessageGroupId,
+                    ReceiveCount = m.ApproximateReceiveCount,
+                },
+            },
+            configure));
 }

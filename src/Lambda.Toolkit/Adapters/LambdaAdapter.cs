@@ -37,6 +37,9 @@ public abstract class LambdaAdapter
     /// services through <see cref="PipelineBuildContext.GetScopedServiceFactory{T}"/>, which checks the registration now.
     /// </summary>
     /// <param name="context">The root services and the init problem list.</param>
-    /// <returns>The delegate that handles an accepted event. It is not called when init has problems.</returns>
-    public abstract InvocationDelegate Build(PipelineBuildContext context);
+    /// <returns>
+    /// The delegate that handles an accepted event, or <see langword="null"/> when the adapter reported problems
+    /// (init then fails; the delegate of an adapter is never called when init has problems).
+    /// </returns>
+    public abstract InvocationDelegate? Build(PipelineBuildContext context);
 }

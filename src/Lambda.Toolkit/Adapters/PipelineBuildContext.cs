@@ -60,12 +60,25 @@ public sealed class PipelineBuildContext
     public Func<IServiceProvider, T> GetScopedServiceFactory<T>()
         where T : class
     {
-        if (_isService is not null && !_isService.IsService(typeof(T)))
+        RequireService(typeof(T), $"add builder.Services.AddScoped<{typeof(T).Name}>() (or AddSingleton/AddTransient) before Build()");
+        return static services => services.GetRequiredService<T>();
+    }
+
+    /// <summary>Checks now, at init, that a service the part will resolve later is registered; reports a problem when it is not.</summary>
+    /// <param name="serviceType">The service type.</param>
+    /// <param name="fix">How to register it, for the problem's message, for example <c>add builder.Services.AddSingleton&lt;IAmazonSQS&gt;(new AmazonSQSClient())</c>.</param>
+    /// <returns>Whether the service is registered.</returns>
+    public bool RequireService(Type serviceType, string fix)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        ArgumentException.ThrowIfNullOrEmpty(fix);
+        if (_isService is null || _isService.IsService(serviceType))
         {
-            AddProblem($"{typeof(T).Name} is not registered: add builder.Services.AddScoped<{typeof(T).Name}>() (or AddSingleton/AddTransient) before Build().");
+            return true;
         }
 
-        return static services => services.GetRequiredService<T>();
+        AddProblem($"{serviceType.Name} is not registered: {fix}.");
+        return false;
     }
 
     /// <summary>A logger from the application's logging setup.</summary>

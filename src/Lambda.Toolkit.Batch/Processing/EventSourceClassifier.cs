@@ -1,15 +1,19 @@
 using System.Text.Json;
+using Lambda.Toolkit.Adapters;
 
 namespace Lambda.Toolkit.Batch.Processing;
 
 /// <summary>
 /// Tells an event's source from a quick forward scan of its payload: the first record's
 /// <c>eventSource</c> (<c>EventSource</c> for SNS), or a top-level <c>detail-type</c> for EventBridge.
-/// It stops at the first answer and allocates nothing.
+/// It stops at the first answer and allocates nothing. Every batch adapter of an application shares the one
+/// instance, so the payload is scanned once per invocation however many sources are mapped.
 /// </summary>
-internal static class EventSourceDetector
+internal sealed class EventSourceClassifier : EventClassifier<EventSource>
 {
-    public static EventSource Detect(ReadOnlySpan<byte> payload)
+    public static readonly EventSourceClassifier Instance = new();
+
+    protected override EventSource Classify(ReadOnlySpan<byte> payload)
     {
         var reader = new Utf8JsonReader(payload, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         try
@@ -69,11 +73,4 @@ internal static class EventSourceDetector
 
         return EventSource.Unknown;
     }
-
-    /// <summary>The predicate an adapter maps with: the payload is from <paramref name="source"/>.</summary>
-    public static Func<InvocationContext, bool> Accepts(EventSource source) => context =>
-    {
-        var detected = Detect(context.Payload.Span);
-        return detected == source || (detected == EventSource.EmptyBatch && source is EventSource.Sqs or EventSource.Kinesis or EventSource.DynamoDb);
-    };
 }
