@@ -49,8 +49,11 @@ public sealed class EventBridgeEventBuilder
         return builder;
     }
 
-    /// <summary>Adds a resource ARN. A value without <c>arn:</c> is taken as a rule-relative resource, <c>rule/name</c>, of this account and region.</summary>
-    /// <param name="resource">The resource ARN.</param>
+    /// <summary>
+    /// Adds a resource. A full ARN is kept as is; anything else, such as <c>rule/nightly</c>, becomes an EventBridge
+    /// ARN of the builder's account and region (<c>arn:aws:events:{region}:{account}:rule/nightly</c>) when built.
+    /// </summary>
+    /// <param name="resource">A resource ARN, or an EventBridge resource path.</param>
     /// <returns>This builder.</returns>
     public EventBridgeEventBuilder WithResource(string resource)
     {

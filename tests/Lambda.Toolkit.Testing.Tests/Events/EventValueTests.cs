@@ -155,13 +155,14 @@ public sealed class EventValueTests
     public void EventBridge_events_have_their_detail_resources_and_a_time_to_the_second()
     {
         var scheduled = EventBridgeEventBuilder.Scheduled("nightly").InRegion("us-west-2").At(Time).Build();
-        var custom = new EventBridgeEventBuilder("com.example.orders", "Order Placed").WithDetail(new Order(7, "pen"), JsonContext.Default.Order).Build();
+        var custom = new EventBridgeEventBuilder("com.example.orders", "Order Placed").WithResource("arn:aws:s3:::orders").WithDetail(new Order(7, "pen"), JsonContext.Default.Order).Build();
 
         Assert.True(scheduled.IsScheduled);
         Assert.Equal(["arn:aws:events:us-west-2:123456789012:rule/nightly"], scheduled.Resources);
         Assert.Equal("2026-03-12T19:03:58Z", scheduled.Time);
         Assert.Equal(JsonValueKind.Object, scheduled.Detail.ValueKind);
         Assert.Equal(7, custom.Detail.GetProperty("orderId").GetInt32());
+        Assert.Equal(["arn:aws:s3:::orders"], custom.Resources);
         Assert.Throws<ArgumentException>(() => new EventBridgeEventBuilder("s", "t").WithDetailJson("[1]"));
     }
 
