@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using Lambda.Toolkit.Testing.Emulator;
+using Lambda.Toolkit.Emulator;
 
 namespace Lambda.Toolkit.IntegrationTests;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Lambda.Toolkit.Testing.Emulator;
+using Lambda.Toolkit.Emulator;
 
 namespace Lambda.Toolkit.Local.Tests;
 

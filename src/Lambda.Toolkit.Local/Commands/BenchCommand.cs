@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Lambda.Toolkit.Testing.Emulator;
+using Lambda.Toolkit.Emulator;
 
 namespace Lambda.Toolkit.Local.Commands;
 

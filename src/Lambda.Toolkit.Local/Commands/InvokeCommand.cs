@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Lambda.Toolkit.Testing.Emulator;
+using Lambda.Toolkit.Emulator;
 
 namespace Lambda.Toolkit.Local.Commands;
 

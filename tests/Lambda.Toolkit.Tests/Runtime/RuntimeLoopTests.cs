@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Lambda.Toolkit.Testing.Emulator;
+using Lambda.Toolkit.Emulator;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lambda.Toolkit.Tests.Runtime;

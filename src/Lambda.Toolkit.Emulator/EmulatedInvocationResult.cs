@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Lambda.Toolkit.Testing.Emulator;
+namespace Lambda.Toolkit.Emulator;
 
 /// <summary>What the emulator received for one invocation.</summary>
 public sealed class EmulatedInvocationResult

@@ -1,4 +1,4 @@
-namespace Lambda.Toolkit.Testing.Emulator;
+namespace Lambda.Toolkit.Emulator;
 
 /// <summary>An error the function posted to <c>init/error</c> or <c>restore/error</c>.</summary>
 /// <param name="ErrorType">The <c>Lambda-Runtime-Function-Error-Type</c> header, else the body's <c>errorType</c>.</param>

@@ -1,9 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Lambda.Toolkit.Testing.Emulator;
 
-namespace Lambda.Toolkit.Testing.Tests.Emulator;
+namespace Lambda.Toolkit.Emulator.Tests;
 
 /// <summary>The emulator's protocol, driven by a plain HttpClient playing the function.</summary>
 public sealed class RuntimeApiEmulatorTests : IAsyncLifetime

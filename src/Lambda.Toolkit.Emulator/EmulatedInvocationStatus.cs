@@ -1,4 +1,4 @@
-namespace Lambda.Toolkit.Testing.Emulator;
+namespace Lambda.Toolkit.Emulator;
 
 /// <summary>How an emulated invocation ended.</summary>
 public enum EmulatedInvocationStatus

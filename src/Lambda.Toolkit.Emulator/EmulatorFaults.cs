@@ -1,4 +1,4 @@
-namespace Lambda.Toolkit.Testing.Emulator;
+namespace Lambda.Toolkit.Emulator;
 
 /// <summary>
 /// Faults the emulator injects into the next Runtime API requests, to test a runtime's retries and

@@ -1,4 +1,4 @@
-namespace Lambda.Toolkit.Testing.Emulator;
+namespace Lambda.Toolkit.Emulator;
 
 /// <summary>Per-invocation values the emulator sends in the Runtime API headers.</summary>
 public sealed class EmulatedInvocation

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
-namespace Lambda.Toolkit.Testing.Emulator;
+namespace Lambda.Toolkit.Emulator;
 
 /// <summary>
 /// A function running as its own process against a <see cref="RuntimeApiEmulator"/>, with the environment

@@ -1,4 +1,4 @@
-namespace Lambda.Toolkit.Testing.Emulator;
+namespace Lambda.Toolkit.Emulator;
 
 /// <summary>The function the emulator pretends to host, and its limits.</summary>
 public sealed class RuntimeApiEmulatorOptions

@@ -1,6 +1,4 @@
-using Lambda.Toolkit.Testing.Emulator;
-
-namespace Lambda.Toolkit.Testing.Tests.Emulator;
+namespace Lambda.Toolkit.Emulator.Tests;
 
 /// <summary>Runner details that need no process (the processes themselves are tested in Lambda.Toolkit.Local.Tests).</summary>
 public sealed class FunctionProcessTests

@@ -1,4 +1,4 @@
-namespace Lambda.Toolkit.Testing.Emulator;
+namespace Lambda.Toolkit.Emulator;
 
 /// <summary>What to start as a function process, and how.</summary>
 public sealed class FunctionProcessOptions

@@ -1,4 +1,4 @@
-namespace Lambda.Toolkit.Testing.Emulator;
+namespace Lambda.Toolkit.Emulator;
 
 /// <summary>A function process could not be built or started.</summary>
 public sealed class FunctionProcessException : Exception

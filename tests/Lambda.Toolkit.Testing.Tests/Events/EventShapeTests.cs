@@ -1,0 +1,161 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using Lambda.Toolkit.Events;
+using Lambda.Toolkit.Testing.Events;
+
+namespace Lambda.Toolkit.Testing.Tests.Events;
+
+/// <summary>
+/// Each builder's JSON has the property paths of the matching AWS sample event (less optional fields it leaves out,
+/// plus fields real events carry that the sample lacks), and round-trips through the event models unchanged.
+/// </summary>
+public sealed class EventShapeTests
+{
+    private static readonly string[] HttpMaps = ["headers", "multiValueHeaders", "queryStringParameters", "multiValueQueryStringParameters", "pathParameters", "stageVariables"];
+
+    private static void AssertRoundTrips<T>(byte[] json, JsonTypeInfo<T> type)
+    {
+        var model = LambdaEventSerializer.Deserialize(json, type);
+        var again = JsonSerializer.SerializeToUtf8Bytes(model, type);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json), JsonNode.Parse(again)), "The event changed in a round trip through " + typeof(T).Name);
+    }
+
+    [Fact]
+    public void A_standard_SQS_batch_has_the_shape_of_the_AWS_sample()
+    {
+        var json = new SqsEventBuilder("orders")
+            .AddMessage("hello", m => m.WithStringAttribute("kind", "greeting").WithBinaryAttribute("blob", [1, 2, 3]))
+            .ToJson();
+
+        JsonShape.AssertSameShape(JsonShape.Paths("sqs/sqs-event.json", ["messageAttributes"]), JsonShape.Paths(json, ["messageAttributes"]), sampleOnly: [], builtOnly: []);
+        AssertRoundTrips(json, LambdaEventsJsonContext.Default.SqsEvent);
+    }
+
+    [Fact]
+    public void A_FIFO_SQS_batch_has_the_shape_of_the_AWS_FIFO_sample()
+    {
+        var json = new SqsEventBuilder("orders.fifo").AddMessage("one", m => m.GroupId = "g").ToJson();
+
+        JsonShape.AssertSameShape(JsonShape.Paths("sqs/docs-sqs-fifo-event.json", ["messageAttributes"]), JsonShape.Paths(json, ["messageAttributes"]), sampleOnly: [], builtOnly: []);
+        AssertRoundTrips(json, LambdaEventsJsonContext.Default.SqsEvent);
+    }
+
+    [Fact]
+    public void A_REST_API_request_has_the_shape_of_the_AWS_proxy_sample()
+    {
+        var json = new HttpRequestEventBuilder("POST", "/hello/world?name=me").WithJsonBody(1, JsonContext.Default.Int32).ToJson(HttpEventSource.RestApi);
+
+        JsonShape.AssertSameShape(
+            JsonShape.Paths("apigateway-v1/proxy-event.json", HttpMaps),
+            JsonShape.Paths(json, HttpMaps),
+            sampleOnly:
+            [
+                "stageVariables", "stageVariables.*", "requestContext.connectionId",
+                "requestContext.identity.cognitoIdentityPoolId", "requestContext.identity.accountId", "requestContext.identity.cognitoIdentityId",
+                "requestContext.identity.caller", "requestContext.identity.apiKey", "requestContext.identity.cognitoAuthenticationType",
+                "requestContext.identity.cognitoAuthenticationProvider", "requestContext.identity.userArn", "requestContext.identity.user",
+                "requestContext.identity.accessKey", "requestContext.identity.clientCert", "requestContext.identity.clientCert.clientCertPem",
+                "requestContext.identity.clientCert.subjectDN", "requestContext.identity.clientCert.issuerDN", "requestContext.identity.clientCert.serialNumber",
+                "requestContext.identity.clientCert.validity", "requestContext.identity.clientCert.validity.notBefore", "requestContext.identity.clientCert.validity.notAfter",
+            ],
+            builtOnly:
+            [
+                "multiValueHeaders", "multiValueHeaders.*", "multiValueQueryStringParameters", "multiValueQueryStringParameters.*",
+                "isBase64Encoded", "requestContext.extendedRequestId", "requestContext.path", "requestContext.protocol", "requestContext.domainPrefix",
+            ]);
+        AssertRoundTrips(json, LambdaEventsJsonContext.Default.ApiGatewayProxyRequest);
+    }
+
+    [Fact]
+    public void An_HTTP_API_request_has_the_shape_of_the_AWS_v2_sample()
+    {
+        var json = new HttpRequestEventBuilder("POST", "/my/path?parameter1=value1&parameter1=value2")
+            .WithRoute("/my/{parameter1}")
+            .WithCookie("cookie1", "a")
+            .WithTextBody("Hello from Lambda")
+            .ToJson(HttpEventSource.HttpApi);
+
+        JsonShape.AssertSameShape(JsonShape.Paths("apigateway-v2/http-api-v2-request.json", HttpMaps), JsonShape.Paths(json, HttpMaps), sampleOnly: V2Optional, builtOnly: []);
+        AssertRoundTrips(json, LambdaEventsJsonContext.Default.HttpApiRequest);
+    }
+
+    [Fact]
+    public void A_function_URL_request_has_the_shape_of_the_AWS_v2_sample_without_route_parameters()
+    {
+        var json = new HttpRequestEventBuilder("GET", "/my/path?parameter1=value1").WithCookie("cookie1", "a").WithBinaryBody([0, 1, 2]).ToJson(HttpEventSource.FunctionUrl);
+
+        JsonShape.AssertSameShape(JsonShape.Paths("apigateway-v2/http-api-v2-request.json", HttpMaps), JsonShape.Paths(json, HttpMaps), sampleOnly: [.. V2Optional, "pathParameters", "pathParameters.*", "requestContext.routeId"], builtOnly: []);
+        AssertRoundTrips(json, LambdaEventsJsonContext.Default.HttpApiRequest);
+    }
+
+    private static readonly string[] V2Optional =
+    [
+        "stageVariables", "stageVariables.*",
+        "requestContext.authentication", "requestContext.authentication.clientCert", "requestContext.authentication.clientCert.clientCertPem",
+        "requestContext.authentication.clientCert.subjectDN", "requestContext.authentication.clientCert.issuerDN", "requestContext.authentication.clientCert.serialNumber",
+        "requestContext.authentication.clientCert.validity", "requestContext.authentication.clientCert.validity.notBefore", "requestContext.authentication.clientCert.validity.notAfter",
+        "requestContext.authorizer", "requestContext.authorizer.jwt", "requestContext.authorizer.jwt.claims", "requestContext.authorizer.jwt.claims.claim1",
+        "requestContext.authorizer.jwt.claims.claim2", "requestContext.authorizer.jwt.scopes",
+    ];
+
+    [Theory]
+    [InlineData(HttpEventSource.Alb, "alb/alb-request-single-value.json")]
+    [InlineData(HttpEventSource.AlbMultiValue, "alb/alb-request-multi-value.json")]
+    public void An_ALB_request_has_the_shape_of_the_AWS_sample(HttpEventSource source, string sample)
+    {
+        var json = new HttpRequestEventBuilder("GET", "/?query1=value1").WithHeader("head1", "value1").WithTextBody("text").ToJson(source);
+
+        JsonShape.AssertSameShape(JsonShape.Paths(sample, HttpMaps), JsonShape.Paths(json, HttpMaps), sampleOnly: [], builtOnly: []);
+        AssertRoundTrips(json, LambdaEventsJsonContext.Default.AlbRequest);
+    }
+
+    [Fact]
+    public void A_Kinesis_batch_has_the_shape_of_the_AWS_sample()
+    {
+        var json = new KinesisEventBuilder("simple-stream").AddRecord("Hello World", "s1").AddRecord("Hello World", "s1").ToJson();
+
+        JsonShape.AssertSameShape(JsonShape.Paths("kinesis/kinesis-event.json"), JsonShape.Paths(json), sampleOnly: [], builtOnly: []);
+        AssertRoundTrips(json, LambdaEventsJsonContext.Default.KinesisEvent);
+    }
+
+    [Fact]
+    public void A_DynamoDB_Streams_batch_has_the_shape_of_the_AWS_sample()
+    {
+        var json = new DynamoDbStreamEventBuilder("Example-Table")
+            .AddInsert(new Item("p1", 9.5m), JsonContext.Default.Item)
+            .AddRemove(new Item("p1", 9.5m), JsonContext.Default.Item, expiredByTimeToLive: true)
+            .ToJson();
+
+        string[] images = ["Keys", "NewImage", "OldImage"];
+        JsonShape.AssertSameShape(JsonShape.Paths("dynamodb/dynamodb-event.json", opaque: images), JsonShape.Paths(json, opaque: images), sampleOnly: [], builtOnly: []);
+        AssertRoundTrips(json, LambdaEventsJsonContext.Default.DynamoDbEvent);
+    }
+
+    [Fact]
+    public void An_S3_notification_has_the_shape_of_the_AWS_sample()
+    {
+        var json = new S3EventBuilder("sourcebucket").AddObjectCreated("HappyFace.jpg").AddObjectCreated("New File.jpg").ToJson();
+
+        JsonShape.AssertSameShape(JsonShape.Paths("s3/s3-event.json"), JsonShape.Paths(json), sampleOnly: [], builtOnly: []);
+        AssertRoundTrips(json, LambdaEventsJsonContext.Default.S3Event);
+    }
+
+    [Fact]
+    public void An_SNS_notification_has_the_shape_of_the_AWS_sample()
+    {
+        var json = new SnsEventBuilder().AddMessage("Hello from SNS!", "TestInvoke", [new("Test", "TestString")]).ToJson();
+
+        JsonShape.AssertSameShape(JsonShape.Paths("sns/sns-event.json", ["MessageAttributes"]), JsonShape.Paths(json, ["MessageAttributes"]), sampleOnly: [], builtOnly: []);
+        AssertRoundTrips(json, LambdaEventsJsonContext.Default.SnsEvent);
+    }
+
+    [Fact]
+    public void A_scheduled_EventBridge_event_has_the_shape_of_the_AWS_sample()
+    {
+        var json = EventBridgeEventBuilder.Scheduled("my-schedule").ToJson();
+
+        JsonShape.AssertSameShape(JsonShape.Paths("eventbridge/scheduled-event.json", opaque: ["detail"]), JsonShape.Paths(json, opaque: ["detail"]), sampleOnly: [], builtOnly: []);
+        AssertRoundTrips(json, LambdaEventsJsonContext.Default.EventBridgeEventJsonElement);
+    }
+}
