@@ -57,7 +57,7 @@ public class HandlerTests
     [InlineData("not json", "is not a valid Order")]
     [InlineData("""{"id":"seven","item":"book"}""", "$.id")]
     [InlineData("[1,2,3]", "is not a valid Order")]
-    [InlineData("null", "The event is null")]
+    [InlineData("null", "the payload is null")]
     [InlineData("", "is not a valid Order")]
     public async Task Malformed_or_wrong_shaped_events_fail_with_InvalidEvent(string payload, string expected)
     {
@@ -113,16 +113,18 @@ public class HandlerTests
     }
 
     [Fact]
-    public async Task Unregistered_class_handler_is_created_per_invocation()
+    public async Task Unregistered_class_handler_fails_init_naming_the_registration_to_add()
     {
         var builder = TestApps.Builder();
         builder.Services.AddSingleton<Counter>();
         builder.Services.AddScoped<Tracked>();
         var app = builder.Build();
         app.MapHandler<Order, Receipt, CountingHandler>(TestJsonContext.Default.Order, TestJsonContext.Default.Receipt);
-        await using var host = await TestApps.StartAsync(app);
 
-        Assert.True((await host.InvokeOrder()).IsSuccess);
+        var error = await Assert.ThrowsAsync<LambdaFunctionException>(() => TestApps.StartAsync(app));
+
+        Assert.Equal(LambdaErrorTypes.InitFailed, error.ErrorType);
+        Assert.Contains("CountingHandler is not registered: add builder.Services.AddScoped<CountingHandler>()", error.Message);
     }
 
     [Fact]

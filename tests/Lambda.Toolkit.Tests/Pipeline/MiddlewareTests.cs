@@ -89,10 +89,26 @@ public class MiddlewareTests
     }
 
     [Fact]
-    public async Task Unregistered_class_middleware_is_created_with_scoped_dependencies()
+    public async Task Unregistered_class_middleware_fails_init_naming_the_registration_to_add()
     {
         var builder = TestApps.Builder();
         builder.Services.AddScoped<ScopeMarker>();
+        var app = builder.Build();
+        app.Use<MarkerMiddleware>();
+        app.MapHandler(_ => ValueTask.CompletedTask);
+
+        var error = await Assert.ThrowsAsync<LambdaFunctionException>(() => TestApps.StartAsync(app));
+
+        Assert.Equal(LambdaErrorTypes.InitFailed, error.ErrorType);
+        Assert.Contains("AddScoped<MarkerMiddleware>()", error.Message);
+    }
+
+    [Fact]
+    public async Task Registered_class_middleware_gets_the_invocation_scope()
+    {
+        var builder = TestApps.Builder();
+        builder.Services.AddScoped<ScopeMarker>();
+        builder.Services.AddScoped<MarkerMiddleware>();
         var app = builder.Build();
         app.Use<MarkerMiddleware>();
         app.MapHandler(context =>
@@ -117,12 +133,14 @@ public class MiddlewareTests
     }
 
     [Fact]
-    public void A_handler_after_the_catch_all_is_refused()
+    public async Task A_handler_after_the_catch_all_fails_init_not_Main()
     {
         var app = TestApps.Builder().Build();
         app.MapHandler(_ => ValueTask.CompletedTask);
+        app.MapEvent(_ => true, _ => ValueTask.CompletedTask);
 
-        var error = Assert.Throws<InvalidOperationException>(() => app.MapEvent(_ => true, _ => ValueTask.CompletedTask));
+        var error = await Assert.ThrowsAsync<LambdaFunctionException>(() => TestApps.StartAsync(app));
+        Assert.Equal(LambdaErrorTypes.InitFailed, error.ErrorType);
         Assert.Contains("catch-all", error.Message);
     }
 
