@@ -186,17 +186,20 @@ public class IdempotencyTests
     }
 
     [Fact]
-    public void A_retention_that_is_not_positive_is_refused_when_mapping()
+    public async Task A_retention_that_is_not_positive_and_an_unregistered_store_fail_init()
     {
         var app = Batches.Builder().Build();
 
-        var error = Assert.Throws<ArgumentException>(() => app.MapSqs(TestJson.Default.OrderPlaced, (_, _, _) => ValueTask.CompletedTask, o =>
+        app.MapSqs(TestJson.Default.OrderPlaced, (_, _, _) => ValueTask.CompletedTask, o =>
         {
             o.Idempotency = Idempotent.With<InMemoryIdempotencyStore>();
             o.Idempotency.Retention = TimeSpan.Zero;
-        }));
+        });
+        var error = await Assert.ThrowsAsync<LambdaFunctionException>(() => LambdaTestHost.StartAsync(app));
 
-        Assert.Contains("Idempotency.Retention must be positive", error.Message);
+        Assert.Equal(LambdaErrorTypes.InitFailed, error.ErrorType);
+        Assert.Contains("SQS: Idempotency.Retention must be positive", error.Message);
+        Assert.Contains("SQS: InMemoryIdempotencyStore is not registered", error.Message);
     }
 
     private sealed class FailingStore : IIdempotencyStore

@@ -268,15 +268,16 @@ public class SqsTests
     }
 
     [Fact]
-    public void Invalid_options_are_refused_when_mapping()
+    public async Task Invalid_options_fail_init_not_Main()
     {
         var app = Batches.Builder().Build();
 
-        var error = Assert.Throws<ArgumentException>(() => app.MapSqs((_, _, _) => ValueTask.CompletedTask, o =>
+        app.MapSqs((_, _, _) => ValueTask.CompletedTask, o =>
         {
             o.MaxDegreeOfParallelism = 0;
             o.Retry.MaxRetryAttempts = -1;
-        }));
+        });
+        var error = await Assert.ThrowsAsync<LambdaFunctionException>(() => LambdaTestHost.StartAsync(app));
 
         Assert.Contains("MaxDegreeOfParallelism must be at least 1", error.Message);
         Assert.Contains("MaxRetryAttempts must not be negative", error.Message);

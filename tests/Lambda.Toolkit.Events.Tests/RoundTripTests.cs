@@ -18,16 +18,56 @@ public class RoundTripTests
 {
     private static readonly LambdaEventsJsonContext Context = LambdaEventsJsonContext.Default;
 
+    /// <summary>The sources whose models are still to come, with the issue that brings them; every other folder must round-trip.</summary>
+    private static readonly Dictionary<string, string> Awaiting = new(StringComparer.Ordinal)
+    {
+        ["cloudwatch-logs"] = "issue 12 (data triggers)",
+        ["firehose"] = "issue 12 (data triggers)",
+        ["s3-batch"] = "issue 12 (data triggers)",
+        ["ses"] = "issue 12 (data triggers)",
+        ["config"] = "issue 12 (data triggers)",
+        ["kafka"] = "issue 12 (data triggers)",
+        ["mq"] = "issue 12 (data triggers)",
+        ["cognito"] = "issue 16 (identity and control-plane triggers)",
+        ["authorizer"] = "issue 16 (identity and control-plane triggers)",
+        ["appsync"] = "issue 16 (identity and control-plane triggers)",
+        ["cloudformation"] = "issue 16 (identity and control-plane triggers)",
+        ["secretsmanager"] = "issue 16 (identity and control-plane triggers)",
+        ["iot"] = "issue 16 (identity and control-plane triggers)",
+        ["codecommit"] = "issue 16 (identity and control-plane triggers)",
+        ["codepipeline"] = "issue 16 (identity and control-plane triggers)",
+        ["cognito-sync"] = "not planned: Cognito Sync is closed to new customers",
+        ["cloudfront"] = "not planned: Lambda@Edge runs only Node.js and Python",
+        ["s3-object-lambda"] = "not planned yet",
+        ["connect"] = "not planned yet",
+        ["lex"] = "not planned yet",
+        ["stepfunctions"] = "not planned yet",
+    };
+
     public static TheoryData<string> Files()
     {
         var data = new TheoryData<string>();
-        foreach (var file in SampleEvents.All())
+        foreach (var file in SampleEvents.All().Where(static f => !Awaiting.ContainsKey(Folder(f))))
         {
             data.Add(file);
         }
 
         return data;
     }
+
+    [Fact]
+    public void Every_sample_folder_is_modelled_or_listed_as_awaiting_its_model()
+    {
+        var unmapped = SampleEvents.All().Select(Folder).Distinct()
+            .Where(static folder => !Awaiting.ContainsKey(folder) && !Modelled.Contains(folder))
+            .ToList();
+
+        Assert.True(unmapped.Count == 0, "Sample folders with neither a model nor a reason: " + string.Join(", ", unmapped));
+    }
+
+    private static readonly HashSet<string> Modelled = ["alb", "apigateway-v1", "apigateway-v2", "apigateway-websocket", "s3", "sqs", "sns", "dynamodb", "kinesis", "eventbridge"];
+
+    private static string Folder(string file) => file.Split('/')[0];
 
     [Fact]
     public void The_shared_sample_events_are_present() =>
@@ -59,6 +99,7 @@ public class RoundTripTests
     private static byte[] RoundTrip(string file, byte[] original) => file.Split('/')[0] switch
     {
         _ when file.EndsWith("batch-response.json", StringComparison.Ordinal) => Again(original, Context.BatchResponse),
+        _ when file.EndsWith("time-window-response.json", StringComparison.Ordinal) => Again(original, Context.TimeWindowResponse),
         "alb" => Again(original, Context.AlbRequest),
         "apigateway-v1" => Again(original, Context.ApiGatewayProxyRequest),
         "apigateway-v2" => Again(original, Context.HttpApiRequest),
@@ -129,7 +170,7 @@ public class RoundTripTests
         AssertRoundTrip(response, Context.TimeWindowResponse);
         var parsed = LambdaEventSerializer.Deserialize(kinesis, Context.KinesisEvent);
         Assert.Equal("2020-12-09T07:04:00Z", parsed.Window!.Start);
-        Assert.Equal("715", parsed.State!["2"]);
+        Assert.Equal("715", parsed.State!["2"].GetString());
         Assert.False(parsed.IsFinalInvokeForWindow);
     }
 

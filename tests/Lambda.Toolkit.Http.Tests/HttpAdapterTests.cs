@@ -206,17 +206,18 @@ public class HttpAdapterTests
     }
 
     [Fact]
-    public void A_wildcard_origin_with_credentials_is_refused_at_configuration()
+    public async Task A_wildcard_origin_with_credentials_fails_init()
     {
         var app = LambdaApplication.CreateBuilder([]).Build();
 
-        var error = Assert.Throws<ArgumentException>(() => app.MapHttpApi(o =>
+        app.MapHttpApi(o =>
         {
             o.Cors = new CorsOptions { AllowCredentials = true };
             o.Cors.AllowedOrigins.Add("*");
-        }));
+        });
+        var error = await Assert.ThrowsAsync<LambdaFunctionException>(() => Lambda.Toolkit.Testing.LambdaTestHost.StartAsync(app));
 
-        Assert.Contains("credentials", error.Message);
+        Assert.Contains("HTTP API: Cors cannot allow any origin ('*') together with credentials", error.Message);
     }
 
     [Theory]
@@ -233,17 +234,24 @@ public class HttpAdapterTests
     }
 
     [Fact]
-    public async Task Bad_route_templates_and_conflicts_fail_early()
+    public async Task Bad_route_templates_and_conflicts_fail_init_all_in_one_message()
     {
         var app = LambdaApplication.CreateBuilder([]).Build();
         var api = app.MapHttpApi();
 
-        Assert.Throws<ArgumentException>(() => api.MapGet("/x/{id:nosuch}", (_, _) => ValueTask.FromResult(HttpResult.NoContent())));
-        Assert.Throws<ArgumentException>(() => api.MapGet("/x/{*rest}/more", (_, _) => ValueTask.FromResult(HttpResult.NoContent())));
-        Assert.Throws<ArgumentException>(() => api.MapGet("/x/{id}/{id}", (_, _) => ValueTask.FromResult(HttpResult.NoContent())));
+        api.MapGet("/x/{id:nosuch}", (_, _) => ValueTask.FromResult(HttpResult.NoContent()));
+        api.MapGet("/x/{*rest}/more", (_, _) => ValueTask.FromResult(HttpResult.NoContent()));
+        api.MapGet("/x/{id}/{id}", (_, _) => ValueTask.FromResult(HttpResult.NoContent()));
         api.MapGet("/dup", (_, _) => ValueTask.FromResult(HttpResult.NoContent()));
         api.MapGet("/dup", (_, _) => ValueTask.FromResult(HttpResult.NoContent()));
-        await Assert.ThrowsAsync<ArgumentException>(() => Lambda.Toolkit.Testing.LambdaTestHost.StartAsync(app));
+        var error = await Assert.ThrowsAsync<LambdaFunctionException>(() => Lambda.Toolkit.Testing.LambdaTestHost.StartAsync(app));
+
+        Assert.Equal(LambdaErrorTypes.InitFailed, error.ErrorType);
+        Assert.StartsWith("Init found 4 problems:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("nosuch", error.Message, StringComparison.Ordinal);
+        Assert.Contains("catch-all parameter that is not the last segment", error.Message, StringComparison.Ordinal);
+        Assert.Contains("uses the parameter 'id' twice", error.Message, StringComparison.Ordinal);
+        Assert.Contains("is mapped twice", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

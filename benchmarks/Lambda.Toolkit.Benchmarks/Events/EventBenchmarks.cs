@@ -72,7 +72,7 @@ public class ResponseSerializeBenchmarks
     private readonly HttpApiResponse _v2 = new() { StatusCode = 200, Headers = new() { ["content-type"] = "application/json" }, Cookies = ["session=abc; Secure; HttpOnly"], Body = """{"id":42,"status":"shipped"}""" };
     private readonly Lambda.Toolkit.Events.Alb.AlbResponse _alb = new() { StatusCode = 200, StatusDescription = "200 OK", MultiValueHeaders = new() { ["content-type"] = ["application/json"] }, Body = """{"id":42}""" };
     private readonly BatchResponse _batch = Lambda.Toolkit.Events.Batch.BatchResponse.Failed(["m-1", "m-7", "m-9"]);
-    private readonly Lambda.Toolkit.Events.Batch.TimeWindowResponse _window = new() { State = new() { ["total"] = "997" }, BatchItemFailures = [] };
+    private readonly Lambda.Toolkit.Events.Batch.TimeWindowResponse _window = new() { State = new() { ["total"] = JsonDocument.Parse("\"997\"").RootElement.Clone() }, BatchItemFailures = [] };
 
     [Benchmark]
     public byte[] ApiGatewayV1Response() => JsonSerializer.SerializeToUtf8Bytes(_v1, Context.ApiGatewayProxyResponse);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Lambda.Toolkit.Events.Batch;
@@ -10,9 +11,10 @@ public sealed class TimeWindowResponse
 {
     /// <summary>
     /// The state to pass to the next invocation in the window.
+    /// Any JSON values: AWS passes back whatever the handler returned (its own samples carry numbers).
     /// </summary>
     [JsonPropertyName("state")]
-    public Dictionary<string, string>? State { get; set; }
+    public Dictionary<string, JsonElement>? State { get; set; }
 
     /// <summary>
     /// The records that failed.

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Lambda.Toolkit.Events.Batch;
 using System.Text.Json.Serialization;
 
@@ -23,9 +24,10 @@ public sealed class DynamoDbEvent
 
     /// <summary>
     /// The state the previous invocation of the window returned.
+    /// Any JSON values: AWS passes back whatever the handler returned (its own samples carry numbers).
     /// </summary>
     [JsonPropertyName("state")]
-    public Dictionary<string, string>? State { get; set; }
+    public Dictionary<string, JsonElement>? State { get; set; }
 
     /// <summary>
     /// The shard the batch came from (tumbling windows).
