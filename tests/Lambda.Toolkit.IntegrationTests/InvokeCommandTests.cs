@@ -35,6 +35,7 @@ public class InvokeCommandTests
     [InlineData("OrdersApi", "get-missing-alb.json", ExitCodes.Success, "{\"statusCode\":404,\"statusDescription\":\"404 Not Found\"")]
     [InlineData("OrderWorker", "orders-fifo.json", ExitCodes.Success, "{\"batchItemFailures\":[{\"itemIdentifier\":\"0a1b2c3d-0002-4000-8000-000000000002\"},{\"itemIdentifier\":\"0a1b2c3d-0003-4000-8000-000000000003\"},{\"itemIdentifier\":\"0a1b2c3d-0004-4000-8000-000000000004\"}]}")]
     [InlineData("StreamProjector", "product-changes.json", ExitCodes.Success, "{\"batchItemFailures\":[]}")]
+    [InlineData("JobQueue", "thumbnails.json", ExitCodes.Success, "{\"failedJobIds\":[\"job-0002\",\"job-0004\"]}")]
     public async Task Every_sample_answers_its_bundled_events(string sample, string eventFile, int expectedExit, string expectedAnswer)
     {
         var (exitCode, stdout, stderr) = await Invoke(Repository.Path("samples", sample), "--event", Repository.Path("samples", sample, "events", eventFile));
@@ -43,6 +44,19 @@ public class InvokeCommandTests
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Contains(lines, l => l.StartsWith('{') && l.Contains(expectedAnswer, StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("REPORT RequestId: ", StringComparison.Ordinal) && l.Contains("Init Duration", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("0", "Job queue: MaxDegreeOfParallelism must be between 1 and 64 (was 0).")]
+    [InlineData("many", "Job queue: FormatException:")]
+    public async Task A_custom_adapter_with_a_wrong_option_ends_in_init_error_and_a_non_zero_exit(string parallelism, string problem)
+    {
+        var sample = Repository.Path("samples", "JobQueue");
+        var (exitCode, stdout, stderr) = await Invoke(sample, "--event", Repository.Path("samples", "JobQueue", "events", "thumbnails.json"), "--env", "JobQueue__MaxDegreeOfParallelism=" + parallelism);
+
+        Assert.True(exitCode == ExitCodes.InitError, stdout + "\n" + stderr);
+        Assert.Contains(LambdaErrorTypes.InitFailed, stdout + stderr, StringComparison.Ordinal);
+        Assert.Contains(problem, stdout + stderr, StringComparison.Ordinal);
     }
 
     [Fact]

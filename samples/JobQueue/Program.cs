@@ -1,0 +1,3 @@
+using JobQueue;
+
+await JobQueueFunction.Build(args).RunAsync();
