@@ -7,8 +7,17 @@ namespace Lambda.Toolkit.Batch;
 /// <typeparam name="TRecord">The raw record type, for example <c>SqsMessage</c>.</typeparam>
 public sealed class RecordContext<TRecord>
 {
-    internal RecordContext(TRecord record, InvocationContext invocation, IServiceProvider services)
+    /// <summary>
+    /// Creates a record context: the batch adapters make one per record; a unit test makes one to call a record
+    /// handler directly, without the pipeline.
+    /// </summary>
+    /// <param name="record">The raw record.</param>
+    /// <param name="invocation">The invocation the record belongs to (see <see cref="InvocationContext(string, DateTimeOffset, ReadOnlyMemory{byte}, LambdaFunctionInfo?, TimeProvider?)"/>).</param>
+    /// <param name="services">The record's services scope.</param>
+    public RecordContext(TRecord record, InvocationContext invocation, IServiceProvider services)
     {
+        ArgumentNullException.ThrowIfNull(invocation);
+        ArgumentNullException.ThrowIfNull(services);
         Record = record;
         Invocation = invocation;
         Services = services;
