@@ -80,17 +80,6 @@ public sealed class EnvironmentTests
     }
 
     [Fact]
-    public void The_process_environment_is_read_the_same_way()
-    {
-        // Compared with the process's own variables, which this test reads and never changes.
-        var environment = LambdaEnvironment.FromEnvironmentVariables();
-
-        Assert.Equal(Environment.GetEnvironmentVariable("AWS_LAMBDA_FUNCTION_NAME") ?? string.Empty, environment.FunctionName);
-        Assert.Equal(Environment.GetEnvironmentVariable("AWS_LAMBDA_RUNTIME_API"), environment.RuntimeApi);
-        Assert.Equal(environment.FunctionName, LambdaFunctionInfo.FromEnvironment().Name);
-    }
-
-    [Fact]
     public async Task AWS_LAMBDA_LOG_LEVEL_sets_the_minimum_level()
     {
         var app = TestApps.Builder(environment: Variables(("AWS_LAMBDA_LOG_LEVEL", "WARN"))).Build();
