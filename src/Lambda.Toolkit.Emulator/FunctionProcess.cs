@@ -26,7 +26,7 @@ public sealed class FunctionProcess : IAsyncDisposable
         _emulator = emulator;
     }
 
-    /// <summary>When the process was started.</summary>
+    /// <summary>When the process was started, on the emulator's clock (<see cref="RuntimeApiEmulatorOptions.TimeProvider"/>).</summary>
     public DateTimeOffset StartedAt { get; private set; }
 
     /// <summary>The process id.</summary>
@@ -95,7 +95,7 @@ public sealed class FunctionProcess : IAsyncDisposable
         env["AWS_LAMBDA_FUNCTION_VERSION"] = "$LATEST";
         env["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = options.MemorySizeMb.ToString(CultureInfo.InvariantCulture);
         env["AWS_LAMBDA_LOG_GROUP_NAME"] = "/aws/lambda/" + name;
-        env["AWS_LAMBDA_LOG_STREAM_NAME"] = $"{DateTime.UtcNow:yyyy/MM/dd}/[$LATEST]{Guid.NewGuid():N}";
+        env["AWS_LAMBDA_LOG_STREAM_NAME"] = $"{emulator.Options.TimeProvider.GetUtcNow():yyyy/MM/dd}/[$LATEST]{Guid.NewGuid():N}";
         env["AWS_REGION"] = emulator.Options.Region;
         env["AWS_DEFAULT_REGION"] = emulator.Options.Region;
         env["AWS_EXECUTION_ENV"] = "AWS_Lambda_dotnet_lambda_toolkit_local";
@@ -113,7 +113,7 @@ public sealed class FunctionProcess : IAsyncDisposable
         var function = new FunctionProcess(process, emulator);
         emulator.NextRequested += function.OnNextRequested;
         emulator.InvocationCompleted += function.OnInvocationCompleted;
-        function.StartedAt = DateTimeOffset.UtcNow;
+        function.StartedAt = emulator.Options.TimeProvider.GetUtcNow();
         try
         {
             if (!process.Start())
@@ -180,7 +180,7 @@ public sealed class FunctionProcess : IAsyncDisposable
 
             try
             {
-                return await Exited.WaitAsync(grace).ConfigureAwait(false);
+                return await Exited.WaitAsync(grace, _emulator.Options.TimeProvider).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
@@ -210,7 +210,7 @@ public sealed class FunctionProcess : IAsyncDisposable
         }
 
         // Its last invocation/next must not take an event meant for a process started after this one.
-        await _emulator.WhenNextRequestsEndedAsync(DateTimeOffset.UtcNow, TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+        await _emulator.WhenNextRequestsEndedAsync(_emulator.Options.TimeProvider.GetUtcNow(), TimeSpan.FromSeconds(2)).ConfigureAwait(false);
         _process.Dispose();
     }
 

@@ -24,6 +24,7 @@ namespace Lambda.Toolkit.Emulator;
 public sealed class RuntimeApiEmulator : IAsyncDisposable
 {
     private const string Prefix = "/2018-06-01/runtime/";
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(5);
     private readonly RuntimeApiEmulatorOptions _options;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
     private readonly ConcurrentDictionary<string, Pending> _inFlight = new(StringComparer.Ordinal);
@@ -129,7 +130,7 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
         }
 
         var init = await _initError.Task.ConfigureAwait(false);
-        return new EmulatedInvocationResult(pending.RequestId, EmulatedInvocationStatus.InitError, Encoding.UTF8.GetBytes(init.Body), init.ErrorType, init.ErrorMessage, null, DateTimeOffset.UtcNow);
+        return new EmulatedInvocationResult(pending.RequestId, EmulatedInvocationStatus.InitError, Encoding.UTF8.GetBytes(init.Body), init.ErrorType, init.ErrorMessage, null, _options.TimeProvider.GetUtcNow());
     }
 
     /// <inheritdoc />
@@ -200,7 +201,7 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
         }
         else if (HttpMethods.IsGet(method) && route == "restore/next")
         {
-            _restoreNext.TrySetResult(DateTimeOffset.UtcNow);
+            _restoreNext.TrySetResult(_options.TimeProvider.GetUtcNow());
             if (_options.HoldRestore)
             {
                 using var waiting = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, _stopping.Token);
@@ -237,7 +238,7 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
 
     private async Task NextAsync(HttpContext http)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = _options.TimeProvider.GetUtcNow();
         _firstNext.TrySetResult(now);
         NextRequested?.Invoke(now);
         Pending pending;
@@ -271,7 +272,7 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
         headers["Lambda-Runtime-Aws-Request-Id"] = pending.RequestId;
         headers["Lambda-Runtime-Deadline-Ms"] = deadline.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         headers["Lambda-Runtime-Invoked-Function-Arn"] = pending.Invocation.InvokedFunctionArn ?? _options.FunctionArn;
-        headers["Lambda-Runtime-Trace-Id"] = pending.Invocation.TraceId ?? TraceIds.New(DateTimeOffset.UtcNow);
+        headers["Lambda-Runtime-Trace-Id"] = pending.Invocation.TraceId ?? TraceIds.New(_options.TimeProvider.GetUtcNow());
         if (pending.Invocation.ClientContext is { } clientContext)
         {
             headers["Lambda-Runtime-Client-Context"] = clientContext;
@@ -292,13 +293,22 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
     /// Waits, at most <paramref name="timeout"/>, until every <c>invocation/next</c> request that began before
     /// <paramref name="before"/> has ended. A process that exits leaves its last <c>next</c> request waiting until
     /// the server sees its connection close; until then that request could take an event meant for the next process.
+    /// Both times are on the emulator's clock (<see cref="RuntimeApiEmulatorOptions.TimeProvider"/>).
     /// </summary>
     internal async Task WhenNextRequestsEndedAsync(DateTimeOffset before, TimeSpan timeout)
     {
-        var until = DateTimeOffset.UtcNow + timeout;
-        while (_waitingNext.Values.Any(started => started <= before) && DateTimeOffset.UtcNow < until)
+        var time = _options.TimeProvider;
+        using var expired = new CancellationTokenSource(timeout, time);
+        try
         {
-            await Task.Delay(5).ConfigureAwait(false);
+            while (_waitingNext.Values.Any(started => started <= before))
+            {
+                await Task.Delay(PollInterval, time, expired.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (expired.IsCancellationRequested)
+        {
+            // Waited long enough: the caller goes on.
         }
     }
 
@@ -438,7 +448,7 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
         /// <summary>Marks the hand-out, starts the timeout clock and returns the deadline.</summary>
         public DateTimeOffset Dispatch()
         {
-            var now = DateTimeOffset.UtcNow;
+            var now = options.TimeProvider.GetUtcNow();
             _dispatchedAt = now;
             var timeout = Invocation.Timeout ?? options.Timeout;
             var clock = new CancellationTokenSource();
@@ -450,7 +460,7 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
         /// <summary>Ends the invocation; <see langword="false"/> when it had already ended (timed out, answered).</summary>
         public bool Complete(EmulatedInvocationStatus status, byte[] body, string? errorType, string? errorMessage)
         {
-            var result = new EmulatedInvocationResult(RequestId, status, body, errorType, errorMessage, _dispatchedAt, DateTimeOffset.UtcNow);
+            var result = new EmulatedInvocationResult(RequestId, status, body, errorType, errorMessage, _dispatchedAt, options.TimeProvider.GetUtcNow());
             if (!Result.TrySetResult(result))
             {
                 return false;
@@ -487,9 +497,10 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
             try
             {
                 // Timers may fire a little early; Lambda never reports a timeout before the deadline.
-                for (var left = timeout; left > TimeSpan.Zero; left = deadline - DateTimeOffset.UtcNow)
+                var time = options.TimeProvider;
+                for (var left = timeout; left > TimeSpan.Zero; left = deadline - time.GetUtcNow())
                 {
-                    await Task.Delay(left + TimeSpan.FromMilliseconds(1), clock.Token).ConfigureAwait(false);
+                    await Task.Delay(left + TimeSpan.FromMilliseconds(1), time, clock.Token).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException)

@@ -25,6 +25,14 @@ public sealed class RuntimeApiEmulatorOptions
     /// </summary>
     public bool HoldRestore { get; set; }
 
+    /// <summary>
+    /// The emulator's clock: invocation deadlines and the timeout clock, the times in
+    /// <see cref="EmulatedInvocationResult"/> (and so REPORT durations), <see cref="RuntimeApiEmulator.FirstNextRequested"/>,
+    /// and a <see cref="FunctionProcess"/>'s start and init duration. Tests pass a fake clock to time out an
+    /// invocation without waiting. Default: <see cref="TimeProvider.System"/>.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>The invoked function ARN of every invocation unless the invocation names another.</summary>
     public string FunctionArn => $"arn:aws:lambda:{Region}:{AccountId}:function:{FunctionName}";
 }

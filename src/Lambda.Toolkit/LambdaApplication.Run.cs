@@ -19,20 +19,20 @@ public sealed partial class LambdaApplication
 
     /// <summary>
     /// Runs the function: init (container, options, pipeline, init hooks), then the Runtime API loop at
-    /// <c>AWS_LAMBDA_RUNTIME_API</c> until Lambda shuts the process down (SIGTERM) or
+    /// <see cref="LambdaEnvironment.RuntimeApi"/> (<c>AWS_LAMBDA_RUNTIME_API</c>) until Lambda shuts the process down (SIGTERM) or
     /// <paramref name="cancellationToken"/> fires. An init failure is posted to Lambda's init-error endpoint;
-    /// it and a Runtime API failure end the run with a non-zero <see cref="Environment.ExitCode"/>.
+    /// it and a Runtime API failure end the run with a non-zero <see cref="System.Environment.ExitCode"/>.
     /// </summary>
     /// <param name="cancellationToken">Stops the loop.</param>
     /// <returns>A task that completes when the function stops.</returns>
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
-        var runtimeApi = Environment.GetEnvironmentVariable("AWS_LAMBDA_RUNTIME_API");
+        var runtimeApi = Environment.RuntimeApi;
         if (string.IsNullOrWhiteSpace(runtimeApi))
         {
             await Console.Error.WriteLineAsync(
                 "AWS_LAMBDA_RUNTIME_API is not set: this program is a Lambda function. Run it on AWS Lambda, or locally with `lambda-toolkit invoke <project> --event <event.json>`.").ConfigureAwait(false);
-            Environment.ExitCode = NotUnderLambdaExitCode;
+            System.Environment.ExitCode = NotUnderLambdaExitCode;
             return;
         }
 
@@ -40,7 +40,7 @@ public sealed partial class LambdaApplication
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _stopping = stopping;
-        Environment.ExitCode = await RunCoreAsync(runtimeApi, stopping.Token).ConfigureAwait(false);
+        System.Environment.ExitCode = await RunCoreAsync(runtimeApi, stopping.Token).ConfigureAwait(false);
         _stopping = null;
     }
 
@@ -77,7 +77,7 @@ public sealed partial class LambdaApplication
             return await ReportInitFailureAsync(client, ex).ConfigureAwait(false);
         }
 
-        if (string.Equals(Environment.GetEnvironmentVariable("AWS_LAMBDA_INITIALIZATION_TYPE"), "snap-start", StringComparison.Ordinal))
+        if (Environment.IsSnapStart)
         {
             var restored = await SnapshotAndRestoreAsync(client, stopping).ConfigureAwait(false);
             if (restored != 0)

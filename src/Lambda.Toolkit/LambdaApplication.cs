@@ -29,9 +29,10 @@ public sealed partial class LambdaApplication : IAsyncDisposable
     private readonly SemaphoreSlim _initGate = new(1, 1);
     private LambdaRuntimeCore? _core;
 
-    internal LambdaApplication(ServiceProvider? services, IConfiguration configuration, Exception? buildFailure, IReadOnlyList<string>? builderProblems = null)
+    internal LambdaApplication(ServiceProvider? services, IConfiguration configuration, LambdaEnvironment environment, Exception? buildFailure, IReadOnlyList<string>? builderProblems = null)
     {
         _services = services;
+        Environment = environment;
         _buildFailure = buildFailure;
         _builderProblems = builderProblems ?? [];
         Configuration = configuration;
@@ -41,11 +42,26 @@ public sealed partial class LambdaApplication : IAsyncDisposable
     /// <summary>Creates a builder with environment-variable configuration, the Lambda logger and the default services.</summary>
     /// <param name="args">Command-line arguments, added to configuration.</param>
     /// <returns>The builder.</returns>
-    public static LambdaApplicationBuilder CreateBuilder(string[]? args = null) => new(args ?? []);
+    public static LambdaApplicationBuilder CreateBuilder(string[]? args = null) => new(args ?? [], null);
+
+    /// <summary>
+    /// Creates a builder from <paramref name="options"/>: its arguments, and its <see cref="LambdaEnvironment"/>
+    /// instead of the one read from this process's environment variables.
+    /// </summary>
+    /// <param name="options">The arguments and the environment.</param>
+    /// <returns>The builder.</returns>
+    public static LambdaApplicationBuilder CreateBuilder(LambdaApplicationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new(options.Args ?? [], options.Environment);
+    }
 
     /// <summary>The root service provider, built once and shared by every warm invocation.</summary>
     /// <exception cref="InvalidOperationException">The container could not be built; the failure is reported when the application runs.</exception>
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("The service provider could not be built: " + _buildFailure?.Message, _buildFailure);
+
+    /// <summary>The Lambda environment the application was built with, read once when its builder was created.</summary>
+    public LambdaEnvironment Environment { get; }
 
     /// <summary>The configuration the application was built with.</summary>
     public IConfiguration Configuration { get; }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Lambda.Toolkit.Logging;
 using Lambda.Toolkit.Runtime;
 using Microsoft.Extensions.Configuration;
@@ -18,8 +17,10 @@ public sealed class LambdaApplicationBuilder
     private readonly List<string> _problems = [];
     private bool _built;
 
-    internal LambdaApplicationBuilder(string[] args)
+    internal LambdaApplicationBuilder(string[] args, LambdaEnvironment? environment)
     {
+        Environment = environment ?? LambdaEnvironment.FromEnvironmentVariables();
+        _problems.AddRange(Environment.Problems);
         Configuration = new ConfigurationManager();
         Configuration.AddEnvironmentVariables();
         if (args.Length > 0)
@@ -27,30 +28,30 @@ public sealed class LambdaApplicationBuilder
             Configuration.AddCommandLine(args);
         }
 
-        var environment = Configuration["DOTNET_ENVIRONMENT"] ?? Configuration["LAMBDA_TOOLKIT_ENVIRONMENT"];
-        var development = string.Equals(environment, "Development", StringComparison.OrdinalIgnoreCase);
+        var hostEnvironment = Configuration["DOTNET_ENVIRONMENT"] ?? Configuration["LAMBDA_TOOLKIT_ENVIRONMENT"];
+        var development = string.Equals(hostEnvironment, "Development", StringComparison.OrdinalIgnoreCase);
         ServiceProviderOptions = new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = development };
 
         _services.AddSingleton<IConfiguration>(Configuration);
         _services.TryAddSingleton(TimeProvider.System);
-        _services.TryAddSingleton(static _ => LambdaFunctionInfo.FromEnvironment());
+        _services.AddSingleton(Environment);
+        _services.TryAddSingleton(static sp => sp.GetRequiredService<LambdaEnvironment>().Function);
         _services.AddOptions();
         _services.AddLogging(static logging => logging.AddLambdaLogger());
         Logging = new LoggingBuilder(_services);
 
-        var concurrency = Environment.GetEnvironmentVariable("AWS_LAMBDA_MAX_CONCURRENCY");
-        if (!string.IsNullOrEmpty(concurrency))
+        if (Environment.MaxConcurrency is { } loops)
         {
-            if (int.TryParse(concurrency, NumberStyles.None, CultureInfo.InvariantCulture, out var loops) && loops > 0)
-            {
-                _services.Configure<LambdaRuntimeOptions>(o => o.MaxConcurrency = loops);
-            }
-            else
-            {
-                _problems.Add($"AWS_LAMBDA_MAX_CONCURRENCY must be a positive integer (was '{concurrency}').");
-            }
+            _services.Configure<LambdaRuntimeOptions>(o => o.MaxConcurrency = loops);
         }
     }
+
+    /// <summary>
+    /// The Lambda environment, read once when the builder was created (from
+    /// <see cref="LambdaApplicationOptions.Environment"/>, else from the process's environment variables) and
+    /// registered as a singleton. Its <see cref="LambdaEnvironment.Problems"/> fail init.
+    /// </summary>
+    public LambdaEnvironment Environment { get; }
 
     /// <summary>The services of the function. Singletons live across warm invocations; scoped services live for one invocation.</summary>
     public IServiceCollection Services => _services;
@@ -97,7 +98,7 @@ public sealed class LambdaApplicationBuilder
         try
         {
             // Environment problems do not stop the container: init reports them with every other problem.
-            return new LambdaApplication(_services.BuildServiceProvider(ServiceProviderOptions), Configuration, null, _problems);
+            return new LambdaApplication(_services.BuildServiceProvider(ServiceProviderOptions), Configuration, Environment, null, _problems);
         }
         catch (AggregateException ex)
         {
@@ -105,11 +106,11 @@ public sealed class LambdaApplicationBuilder
             Exception failure = ex.InnerExceptions.Count == 1
                 ? ex.InnerExceptions[0]
                 : new LambdaFunctionException(LambdaErrorTypes.InitFailed, ex.Message, ex);
-            return new LambdaApplication(null, Configuration, failure, _problems);
+            return new LambdaApplication(null, Configuration, Environment, failure, _problems);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            return new LambdaApplication(null, Configuration, ex, _problems);
+            return new LambdaApplication(null, Configuration, Environment, ex, _problems);
         }
     }
 

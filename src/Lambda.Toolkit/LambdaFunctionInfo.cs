@@ -1,10 +1,9 @@
-using System.Globalization;
-
 namespace Lambda.Toolkit;
 
 /// <summary>
 /// What Lambda tells a function about itself through its environment: name, version, memory, log
-/// destination. It is read once per process and shared by every invocation.
+/// destination. It comes from the application's <see cref="LambdaEnvironment"/>, read once per process, and is
+/// shared by every invocation.
 /// </summary>
 public sealed class LambdaFunctionInfo
 {
@@ -38,16 +37,11 @@ public sealed class LambdaFunctionInfo
     /// <summary>The CloudWatch log stream (<c>AWS_LAMBDA_LOG_STREAM_NAME</c>).</summary>
     public string LogStreamName { get; }
 
-    /// <summary>Reads the function information from the Lambda environment variables; absent values become empty (memory: 0).</summary>
+    /// <summary>
+    /// Reads the function information from the Lambda environment variables; absent or unreadable values become
+    /// empty (memory: 0). The same as <see cref="LambdaEnvironment.FromEnvironmentVariables"/>'s <see cref="LambdaEnvironment.Function"/>,
+    /// which an application reads once, when its builder is created.
+    /// </summary>
     /// <returns>The function information of this process.</returns>
-    public static LambdaFunctionInfo FromEnvironment()
-    {
-        _ = int.TryParse(Environment.GetEnvironmentVariable("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var memory);
-        return new LambdaFunctionInfo(
-            Environment.GetEnvironmentVariable("AWS_LAMBDA_FUNCTION_NAME") ?? string.Empty,
-            Environment.GetEnvironmentVariable("AWS_LAMBDA_FUNCTION_VERSION") ?? string.Empty,
-            memory,
-            Environment.GetEnvironmentVariable("AWS_LAMBDA_LOG_GROUP_NAME") ?? string.Empty,
-            Environment.GetEnvironmentVariable("AWS_LAMBDA_LOG_STREAM_NAME") ?? string.Empty);
-    }
+    public static LambdaFunctionInfo FromEnvironment() => LambdaEnvironment.FromEnvironmentVariables().Function;
 }

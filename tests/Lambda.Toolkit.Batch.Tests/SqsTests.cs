@@ -213,6 +213,44 @@ public class SqsTests
     }
 
     [Fact]
+    public async Task The_dead_letter_send_is_cut_short_on_the_invocations_clock()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00:00Z"));
+        var sink = new StallingSink();
+        await using var host = await Host(
+            (_, _, _) => throw new InvalidOperationException("no"),
+            o =>
+            {
+                o.Retry.MaxRetryAttempts = 0;
+                o.DeadLetter = DeadLetters.To(_ => sink);
+            },
+            time: time);
+
+        var invocation = host.InvokeAsync(Batches.Sqs(Batches.Message("m1", Batches.Order(1))), new TestInvocation { Timeout = TimeSpan.FromSeconds(5) });
+        var token = await sink.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        time.Advance(TimeSpan.FromSeconds(4.8));
+        Assert.False(token.IsCancellationRequested); // 5 s less the 150 ms reserve to answer Lambda: 4.85 s
+        time.Advance(TimeSpan.FromMilliseconds(60)); // 4.86 s: past the send's deadline, before the invocation is abandoned at 4.9 s
+        var result = await invocation.WaitAsync(TimeSpan.FromSeconds(3)); // the wall clock would take 4.85 s
+
+        Assert.True(token.IsCancellationRequested);
+        Assert.Equal(["m1"], result.Failed());
+    }
+
+    /// <summary>A dead-letter sink that waits until its token is cancelled.</summary>
+    private sealed class StallingSink : IDeadLetterSink
+    {
+        public TaskCompletionSource<CancellationToken> Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async ValueTask<IReadOnlyCollection<string>> SendAsync(IReadOnlyList<DeadLetterMessage> messages, CancellationToken cancellationToken)
+        {
+            Entered.TrySetResult(cancellationToken);
+            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            return [];
+        }
+    }
+
+    [Fact]
     public async Task Records_unfinished_at_the_deadline_are_reported_failed()
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00:00Z"));

@@ -62,7 +62,7 @@ internal static class Batches
 {
     public static LambdaApplicationBuilder Builder(TimeProvider? time = null)
     {
-        var builder = LambdaApplication.CreateBuilder([]);
+        var builder = LambdaApplication.CreateBuilder(new LambdaApplicationOptions { Environment = new LambdaEnvironment() });
         builder.Services.Configure<LambdaLoggerOptions>(o => o.Output = Stream.Null);
         if (time is not null)
         {

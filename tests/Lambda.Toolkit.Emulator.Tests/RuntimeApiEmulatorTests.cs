@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Lambda.Toolkit.Emulator.Tests;
 
@@ -99,6 +100,33 @@ public sealed class RuntimeApiEmulatorTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, posted.StatusCode);
         Assert.Equal(EmulatedInvocationStatus.Error, result.Status);
         Assert.Equal("RequestEntityTooLarge", result.ErrorType);
+    }
+
+    [Fact]
+    public async Task Deadlines_timeouts_and_durations_run_on_the_configured_clock()
+    {
+        var start = DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var time = new FakeTimeProvider(start);
+        await using var emulator = await RuntimeApiEmulator.StartAsync(new RuntimeApiEmulatorOptions { TimeProvider = time, Timeout = TimeSpan.FromMinutes(15) });
+        using var http = new HttpClient { BaseAddress = new Uri($"http://{emulator.RuntimeApiAddress}/2018-06-01/runtime/"), Timeout = Wait };
+
+        var invocation = emulator.InvokeAsync("{}"u8.ToArray(), new EmulatedInvocation { RequestId = "slow" });
+        using (var next = await http.GetAsync("invocation/next"))
+        {
+            Assert.Equal(start.AddMinutes(15).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), Header(next, "Lambda-Runtime-Deadline-Ms"));
+        }
+
+        Assert.Equal(start, await emulator.FirstNextRequested.WaitAsync(Wait));
+        time.Advance(TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(1));
+        await Task.Delay(50);
+        Assert.False(invocation.IsCompleted); // a second before the deadline
+        time.Advance(TimeSpan.FromSeconds(2));
+        var result = await invocation.WaitAsync(Wait); // fifteen minutes of the wall clock were never waited for
+
+        Assert.Equal(EmulatedInvocationStatus.Timeout, result.Status);
+        Assert.Equal("Task timed out after 900.00 seconds", result.BodyText);
+        Assert.Equal(start, result.DispatchedAt);
+        Assert.Equal(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1), result.Duration);
     }
 
     [Fact]

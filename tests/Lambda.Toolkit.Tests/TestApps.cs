@@ -8,9 +8,10 @@ namespace Lambda.Toolkit.Tests;
 /// <summary>Builds small applications for tests, with logs captured instead of written to stdout.</summary>
 internal static class TestApps
 {
-    public static LambdaApplicationBuilder Builder(MemoryStream? logs = null, FakeTimeProvider? time = null)
+    /// <summary>A builder with <paramref name="environment"/>, or an empty Lambda environment: nothing comes from the test process's variables.</summary>
+    public static LambdaApplicationBuilder Builder(MemoryStream? logs = null, FakeTimeProvider? time = null, LambdaEnvironment? environment = null)
     {
-        var builder = LambdaApplication.CreateBuilder([]);
+        var builder = LambdaApplication.CreateBuilder(new LambdaApplicationOptions { Environment = environment ?? new LambdaEnvironment() });
         builder.ServiceProviderOptions.ValidateScopes = true;
         var output = logs ?? new MemoryStream();
         builder.Services.Configure<LambdaLoggerOptions>(o => o.Output = output);

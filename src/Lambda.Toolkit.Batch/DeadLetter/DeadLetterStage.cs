@@ -68,8 +68,9 @@ internal sealed class DeadLetterStage<TRecord>(
 
     private async ValueTask<IReadOnlyCollection<string>> SendAsync(BatchRun<TRecord> run, List<DeadLetterMessage> messages)
     {
+        // The send gets what is left of the invocation, less a reserve to answer Lambda, on the invocation's clock.
         var left = run.Invocation.RemainingTime - DeadLetterReserve;
-        using var deadline = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        using var deadline = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero, run.Invocation.TimeProvider);
         try
         {
             var sink = policy.Sink(run.Invocation.Services);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Lambda.Toolkit.Logging;
 
@@ -9,8 +10,9 @@ public static class LambdaLoggingBuilderExtensions
 {
     /// <summary>
     /// Adds the logger that writes Lambda-style lines to stdout (text, or JSON when
-    /// <c>AWS_LAMBDA_LOG_FORMAT=JSON</c>), and applies <c>AWS_LAMBDA_LOG_LEVEL</c> as the minimum level.
-    /// <see cref="LambdaApplication.CreateBuilder(string[])"/> adds it already.
+    /// <c>AWS_LAMBDA_LOG_FORMAT=JSON</c>), and applies <c>AWS_LAMBDA_LOG_LEVEL</c> as the minimum level. Both
+    /// come from the registered <see cref="LambdaEnvironment"/>; when none is registered, one is read from the
+    /// process's environment variables. <see cref="LambdaApplication.CreateBuilder(string[])"/> adds the logger already.
     /// </summary>
     /// <param name="builder">The logging builder.</param>
     /// <param name="configure">Changes to the logger's options.</param>
@@ -19,18 +21,15 @@ public static class LambdaLoggingBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(static _ => LambdaEnvironment.FromEnvironmentVariables());
         builder.Services.TryAddSingleton<Runtime.InvocationContextAccessor>();
         builder.Services.TryAddSingleton<IInvocationContextAccessor>(static sp => sp.GetRequiredService<Runtime.InvocationContextAccessor>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ILoggerProvider, LambdaLoggerProvider>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<LambdaLoggerOptions>, LambdaEnvironmentLoggingSetup>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<LoggerFilterOptions>, LambdaEnvironmentLoggingSetup>());
         if (configure is not null)
         {
             builder.Services.Configure(configure);
-        }
-
-        var level = LambdaLogLevel.Parse(Environment.GetEnvironmentVariable("AWS_LAMBDA_LOG_LEVEL"));
-        if (level is not null)
-        {
-            builder.SetMinimumLevel(level.Value);
         }
 
         return builder;

@@ -12,7 +12,7 @@ public partial class LambdaLoggerTests
     private static async Task<string[]> LogFromHandler(LambdaLogFormat format, Action<ILogger> log, string requestId = "req-42")
     {
         var output = new MemoryStream();
-        var builder = LambdaApplication.CreateBuilder([]);
+        var builder = LambdaApplication.CreateBuilder(new LambdaApplicationOptions { Environment = new LambdaEnvironment() });
         builder.Services.Configure<LambdaLoggerOptions>(o =>
         {
             o.Output = output;
@@ -85,7 +85,7 @@ public partial class LambdaLoggerTests
     public async Task Logs_outside_an_invocation_have_no_request_id()
     {
         var output = new MemoryStream();
-        var builder = LambdaApplication.CreateBuilder([]);
+        var builder = LambdaApplication.CreateBuilder(new LambdaApplicationOptions { Environment = new LambdaEnvironment() });
         builder.Services.Configure<LambdaLoggerOptions>(o => { o.Output = output; o.Format = LambdaLogFormat.Json; });
         var app = builder.Build();
         LogOrder(app.Logger, 1, "init");

@@ -19,12 +19,13 @@ public sealed class RuntimeLoopTests : IAsyncLifetime
         await _stop.CancelAsync();
         await _emulator.DisposeAsync();
         _stop.Dispose();
-        Environment.SetEnvironmentVariable("AWS_LAMBDA_INITIALIZATION_TYPE", null);
     }
 
-    private static LambdaApplication OrderApp(Action<LambdaApplicationBuilder>? configure = null)
+    private static readonly LambdaEnvironment SnapStart = new() { InitializationType = LambdaEnvironment.SnapStartInitializationType };
+
+    private static LambdaApplication OrderApp(Action<LambdaApplicationBuilder>? configure = null, LambdaEnvironment? environment = null)
     {
-        var builder = TestApps.Builder();
+        var builder = TestApps.Builder(environment: environment);
         builder.Services.Configure<LambdaRuntimeOptions>(o => o.RuntimeApiRetryDelay = TimeSpan.FromMilliseconds(5));
         configure?.Invoke(builder);
         var app = builder.Build();
@@ -249,9 +250,8 @@ public sealed class RuntimeLoopTests : IAsyncLifetime
     [Fact]
     public async Task SnapStart_runs_before_snapshot_hooks_in_reverse_then_after_restore_hooks_in_order()
     {
-        Environment.SetEnvironmentVariable("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
         var trace = new List<string>();
-        await using var app = OrderApp();
+        await using var app = OrderApp(environment: SnapStart);
         app.OnBeforeSnapshot((_, _) => { trace.Add("before-1"); return ValueTask.CompletedTask; });
         app.OnBeforeSnapshot((_, _) => { trace.Add("before-2"); return ValueTask.CompletedTask; });
         app.OnAfterRestore((_, _) => { trace.Add($"after-1 {_emulator.RestoreNextRequested.IsCompleted}"); return ValueTask.CompletedTask; });
@@ -269,8 +269,7 @@ public sealed class RuntimeLoopTests : IAsyncLifetime
     [Fact]
     public async Task SnapStart_after_restore_failure_goes_to_restore_error()
     {
-        Environment.SetEnvironmentVariable("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
-        await using var app = OrderApp();
+        await using var app = OrderApp(environment: SnapStart);
         app.OnAfterRestore((_, _) => throw new InvalidOperationException("credentials expired"));
 
         var exitCode = await Run(app).WaitAsync(Wait);
