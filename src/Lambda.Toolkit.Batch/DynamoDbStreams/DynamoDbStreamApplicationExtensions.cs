@@ -44,23 +44,16 @@ public static class DynamoDbStreamApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(handler);
-        return app.MapAdapter(new BatchAdapter<DynamoDbEvent, DynamoDbRecord>(
+        return app.MapAdapter(StreamSource.Adapter(
             "DynamoDB Streams",
             EventSource.DynamoDb,
             LambdaEventsJsonContext.Default.DynamoDbEvent,
             static e => e.Records,
-            static _ => ProcessingOrder.StopAtFirstFailure,
-            _ => new RecordHandling<DynamoDbRecord>
-            {
-                    Id = static r => r.DynamoDb.SequenceNumber,
-                    IdempotencyKey = static r => r.EventId ?? r.DynamoDb.SequenceNumber,
-                    Handle = handler,
-                    ToDeadLetter = static (r, errorType, errorMessage) => new DeadLetterMessage(
-                        r.DynamoDb.SequenceNumber,
-                        Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(r, LambdaEventsJsonContext.Default.DynamoDbRecord)),
-                        errorType,
-                        errorMessage) { Source = r.EventSourceArn },
-            },
+            LambdaEventsJsonContext.Default.DynamoDbRecord,
+            static r => r.DynamoDb.SequenceNumber,
+            static r => r.EventId,
+            static r => r.EventSourceArn,
+            handler,
             configure));
     }
 

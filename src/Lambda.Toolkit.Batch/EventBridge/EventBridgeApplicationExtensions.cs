@@ -31,8 +31,8 @@ public static class EventBridgeApplicationExtensions
             null,
             _ => new RecordHandling<EventBridgeEvent<TDetail>>
             {
-                    Id = static e => e.Id,
-                    Handle = handler,
+                Id = static e => e.Id,
+                Handle = handler,
             },
             configure));
     }

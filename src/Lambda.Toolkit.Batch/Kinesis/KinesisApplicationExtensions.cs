@@ -41,23 +41,16 @@ public static class KinesisApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(handler);
-        return app.MapAdapter(new BatchAdapter<KinesisEvent, KinesisEventRecord>(
+        return app.MapAdapter(StreamSource.Adapter(
             "Kinesis",
             EventSource.Kinesis,
             LambdaEventsJsonContext.Default.KinesisEvent,
             static e => e.Records,
-            static _ => ProcessingOrder.StopAtFirstFailure,
-            _ => new RecordHandling<KinesisEventRecord>
-            {
-                    Id = static r => r.Kinesis.SequenceNumber,
-                    IdempotencyKey = static r => r.EventId ?? r.Kinesis.SequenceNumber,
-                    Handle = handler,
-                    ToDeadLetter = static (r, errorType, errorMessage) => new DeadLetterMessage(
-                        r.Kinesis.SequenceNumber,
-                        Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(r, LambdaEventsJsonContext.Default.KinesisEventRecord)),
-                        errorType,
-                        errorMessage) { Source = r.EventSourceArn },
-            },
+            LambdaEventsJsonContext.Default.KinesisEventRecord,
+            static r => r.Kinesis.SequenceNumber,
+            static r => r.EventId,
+            static r => r.EventSourceArn,
+            handler,
             configure));
     }
 

@@ -29,8 +29,8 @@ public static class S3ApplicationExtensions
             null,
             _ => new RecordHandling<S3EventRecord>
             {
-                    Id = static r => $"{r.S3.Bucket.Name}/{r.S3.Object.Key}#{r.S3.Object.Sequencer}",
-                    Handle = handler,
+                Id = static r => $"{r.S3.Bucket.Name}/{r.S3.Object.Key}#{r.S3.Object.Sequencer}",
+                Handle = handler,
             },
             configure));
     }

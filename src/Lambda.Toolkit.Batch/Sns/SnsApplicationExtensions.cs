@@ -44,8 +44,8 @@ public static class SnsApplicationExtensions
             null,
             _ => new RecordHandling<SnsRecord>
             {
-                    Id = static r => r.Sns.MessageId,
-                    Handle = handler,
+                Id = static r => r.Sns.MessageId,
+                Handle = handler,
             },
             configure));
     }
