@@ -20,8 +20,8 @@ internal static class Program
         var stoppedBy = 0;
         void Stop(PosixSignalContext context)
         {
-            context.Cancel = true;
-            Interlocked.CompareExchange(ref stoppedBy, context.Signal == PosixSignal.SIGTERM ? ExitCodes.Terminated : ExitCodes.Cancelled, 0);
+            // A second signal while the first is being handled is not cancelled: the runtime's default ends the tool at once.
+            context.Cancel = Interlocked.CompareExchange(ref stoppedBy, context.Signal == PosixSignal.SIGTERM ? ExitCodes.Terminated : ExitCodes.Cancelled, 0) == 0;
             try
             {
                 cancel.Cancel();

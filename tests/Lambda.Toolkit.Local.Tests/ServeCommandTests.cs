@@ -43,6 +43,31 @@ public sealed class ServeCommandTests
         Assert.Equal(ExitCodes.Cancelled, exitCode);
     }
 
+    [Fact]
+    public async Task A_request_whose_event_is_over_6_MB_gets_a_413_and_never_reaches_the_function()
+    {
+        using var script = ScriptFunction.Create("""
+            while true; do next; respond '{"statusCode":200,"body":"ok"}'; done
+            """);
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var stdout = new StringWriter();
+        var address = new TaskCompletionSource<string>();
+        var serve = ServeCommand.RunAsync([script.Path, "--port", "0"], stdout, new StringWriter(), stop.Token, a => address.TrySetResult(a));
+        var url = await address.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(1) };
+
+        using var tooBig = await http.PostAsync("/upload", new ByteArrayContent(new byte[6 * 1024 * 1024]));
+        var tooBigBody = await tooBig.Content.ReadAsStringAsync();
+        using var small = await http.GetAsync("/orders");
+        await stop.CancelAsync();
+        await serve.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooBig.StatusCode);
+        Assert.Equal("Request Entity Too Large", JsonDocument.Parse(tooBigBody).RootElement.GetProperty("message").GetString());
+        Assert.Equal(HttpStatusCode.OK, small.StatusCode);
+        Assert.Single(stdout.ToString().Split('\n'), l => l.StartsWith("REPORT RequestId:", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("--timeout", "0", "--timeout must be between 1 and 900 seconds")]
     [InlineData("--memory", "64", "--memory must be between 128 and 10240 MB")]
