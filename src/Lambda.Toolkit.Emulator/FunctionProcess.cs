@@ -17,14 +17,32 @@ public sealed class FunctionProcess : IAsyncDisposable
     private readonly RuntimeApiEmulator _emulator;
     private readonly Queue<string> _stderrTail = new();
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _processGone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<DateTimeOffset> _firstNext = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _sampling = new();
     private long _peakMemoryBytes;
+    private int _memoryLimitExceeded;
 
-    private FunctionProcess(Process process, RuntimeApiEmulator emulator)
+    private FunctionProcess(Process process, RuntimeApiEmulator emulator, string targetPath)
     {
         _process = process;
         _emulator = emulator;
+        TargetPath = targetPath;
     }
+
+    /// <summary>
+    /// The file that was started: the built or given <c>.dll</c>, or the executable. Start a replacement process from
+    /// it (as <see cref="FunctionProcessOptions.Target"/>) to skip the build.
+    /// </summary>
+    public string TargetPath { get; }
+
+    /// <summary>
+    /// Whether the process was killed because its resident memory went over <see cref="FunctionProcessOptions.MemorySizeMb"/>
+    /// (only when <see cref="FunctionProcessOptions.EnforceMemoryLimit"/> is set).
+    /// </summary>
+    internal bool MemoryLimitExceeded => Volatile.Read(ref _memoryLimitExceeded) != 0;
 
     /// <summary>When the process was started, on the emulator's clock (<see cref="RuntimeApiEmulatorOptions.TimeProvider"/>).</summary>
     public DateTimeOffset StartedAt { get; private set; }
@@ -110,7 +128,7 @@ public sealed class FunctionProcess : IAsyncDisposable
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         options.OnStatus?.Invoke($"Starting {fileName} {string.Join(' ', arguments)}");
-        var function = new FunctionProcess(process, emulator);
+        var function = new FunctionProcess(process, emulator, fileName == "dotnet" && arguments.Length > 0 ? arguments[0] : fileName);
         emulator.NextRequested += function.OnNextRequested;
         emulator.InvocationCompleted += function.OnInvocationCompleted;
         function.StartedAt = emulator.Options.TimeProvider.GetUtcNow();
@@ -134,11 +152,16 @@ public sealed class FunctionProcess : IAsyncDisposable
             {
                 options.OnOutput?.Invoke(e.Data);
             }
+            else
+            {
+                function._stdoutClosed.TrySetResult();
+            }
         };
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is null)
             {
+                function._stderrClosed.TrySetResult();
                 return;
             }
 
@@ -160,58 +183,148 @@ public sealed class FunctionProcess : IAsyncDisposable
         {
             function.OnExited();
         }
+        else if (options.EnforceMemoryLimit)
+        {
+            _ = function.EnforceMemoryLimitAsync(options.MemorySizeMb * 1024L * 1024L);
+        }
 
         return function;
     }
 
-    /// <summary>Sends SIGTERM (as Lambda does at shutdown) and waits up to <paramref name="grace"/> before killing the process.</summary>
+    /// <summary>
+    /// Sends SIGTERM (as Lambda does at shutdown) and waits up to <paramref name="grace"/> before killing the process.
+    /// Processes it started that outlive it are killed too.
+    /// </summary>
     /// <param name="grace">How long the function may take to run its shutdown hooks.</param>
     /// <returns>The exit code.</returns>
     public async Task<int> StopAsync(TimeSpan grace)
     {
         SamplePeakMemory();
-        if (!_process.HasExited)
+        if (!_processGone.Task.IsCompleted)
         {
-            using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false });
-            if (kill is not null)
+            var descendants = Descendants(_process.Id);
+            using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
             {
-                await kill.WaitForExitAsync().ConfigureAwait(false);
+                if (kill is not null)
+                {
+                    await kill.WaitForExitAsync().ConfigureAwait(false);
+                }
             }
 
             try
             {
-                return await Exited.WaitAsync(grace, _emulator.Options.TimeProvider).ConfigureAwait(false);
+                await _processGone.Task.WaitAsync(grace, _emulator.Options.TimeProvider).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
-                _process.Kill(entireProcessTree: true);
+                KillTree();
+            }
+
+            foreach (var descendant in descendants)
+            {
+                using (descendant)
+                {
+                    try
+                    {
+                        descendant.Kill(entireProcessTree: true);
+                    }
+                    catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
+                    {
+                        // Already gone.
+                    }
+                }
             }
         }
 
         return await Exited.ConfigureAwait(false);
     }
 
+    /// <summary>The processes below <paramref name="root"/>, read from <c>/proc</c> (Linux); empty elsewhere.</summary>
+    private static List<Process> Descendants(int root)
+    {
+        var parents = new Dictionary<int, int>();
+        try
+        {
+            foreach (var directory in Directory.EnumerateDirectories("/proc"))
+            {
+                if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    // pid (comm) state ppid ...: comm may hold spaces and parentheses, so read after the last ')'.
+                    var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    parents[pid] = int.Parse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+                {
+                    // It exited meanwhile.
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+
+        var found = new List<Process>();
+        var queue = new Queue<int>([root]);
+        while (queue.TryDequeue(out var parent))
+        {
+            foreach (var (pid, ppid) in parents)
+            {
+                if (ppid != parent)
+                {
+                    continue;
+                }
+
+                queue.Enqueue(pid);
+                try
+                {
+                    found.Add(Process.GetProcessById(pid));
+                }
+                catch (ArgumentException)
+                {
+                    // It exited meanwhile.
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private void KillTree()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // It exited meanwhile.
+        }
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         Unsubscribe();
+        await _sampling.CancelAsync().ConfigureAwait(false);
         SamplePeakMemory();
-        try
+        if (!_processGone.Task.IsCompleted)
         {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync().ConfigureAwait(false);
-            }
+            KillTree();
         }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
+
+        await Exited.ConfigureAwait(false);
 
         // Its last invocation/next must not take an event meant for a process started after this one.
         await _emulator.WhenNextRequestsEndedAsync(_emulator.Options.TimeProvider.GetUtcNow(), TimeSpan.FromSeconds(2)).ConfigureAwait(false);
         _process.Dispose();
+        _sampling.Dispose();
     }
 
     /// <summary>
@@ -241,44 +354,93 @@ public sealed class FunctionProcess : IAsyncDisposable
 
     private void OnExited()
     {
+        _processGone.TrySetResult();
+
+        // Drain the redirected output, but not forever: a child the function started may hold the pipes open.
+        Task.WaitAll([_stdoutClosed.Task, _stderrClosed.Task], TimeSpan.FromSeconds(5));
+        int exitCode;
         try
         {
-            _process.WaitForExit(); // drains the redirected output
-            _exited.TrySetResult(_process.ExitCode);
+            exitCode = _process.ExitCode;
         }
         catch (InvalidOperationException)
         {
-            _exited.TrySetResult(-1);
+            exitCode = -1;
+        }
+
+        // As Lambda does when a runtime dies mid-invocation: the invocation it held ends with the runtime's error.
+        if (MemoryLimitExceeded)
+        {
+            _emulator.FailInFlight("Runtime.OutOfMemory", "Runtime exited with error: signal: killed");
+        }
+        else
+        {
+            _emulator.FailInFlight("Runtime.ExitError", exitCode > 128 ? string.Create(CultureInfo.InvariantCulture, $"Runtime exited with error: signal {exitCode - 128}") : string.Create(CultureInfo.InvariantCulture, $"Runtime exited with error: exit status {exitCode}"));
+        }
+
+        _exited.TrySetResult(exitCode);
+    }
+
+    /// <summary>
+    /// Samples the resident set (<c>VmRSS</c>) every 50 ms and kills the process, as Lambda's out-of-memory handling
+    /// does, once it is over <paramref name="limitBytes"/>.
+    /// </summary>
+    private async Task EnforceMemoryLimitAsync(long limitBytes)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_sampling.Token).ConfigureAwait(false) && !_exited.Task.IsCompleted)
+            {
+                if (ReadStatusKb("VmRSS:") * 1024 <= limitBytes)
+                {
+                    continue;
+                }
+
+                SamplePeakMemory();
+                Interlocked.Exchange(ref _memoryLimitExceeded, 1);
+                KillTree();
+                return;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposed.
         }
     }
 
-    private void SamplePeakMemory()
+    /// <summary>A <c>kB</c> field of <c>/proc/&lt;pid&gt;/status</c>; 0 when it cannot be read.</summary>
+    private long ReadStatusKb(string field)
     {
         try
         {
             if (_process.HasExited)
             {
-                return; // its pid may already belong to another process
+                return 0; // its pid may already belong to another process
             }
 
             foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
             {
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                if (line.StartsWith(field, StringComparison.Ordinal))
                 {
-                    var kb = long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture);
-                    var bytes = kb * 1024;
-                    long seen;
-                    while ((seen = Interlocked.Read(ref _peakMemoryBytes)) < bytes && Interlocked.CompareExchange(ref _peakMemoryBytes, bytes, seen) != seen)
-                    {
-                    }
-
-                    return;
+                    return long.Parse(line.AsSpan(field.Length).Trim().TrimEnd("kB").Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture);
                 }
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException)
         {
-            // The process has exited or /proc is not available: keep the last sample.
+            // The process has exited or /proc is not available.
+        }
+
+        return 0;
+    }
+
+    private void SamplePeakMemory()
+    {
+        var bytes = ReadStatusKb("VmHWM:") * 1024;
+        long seen;
+        while ((seen = Interlocked.Read(ref _peakMemoryBytes)) < bytes && Interlocked.CompareExchange(ref _peakMemoryBytes, bytes, seen) != seen)
+        {
         }
     }
 
@@ -334,7 +496,17 @@ public sealed class FunctionProcess : IAsyncDisposable
         using var process = Process.Start(start) ?? throw new FunctionProcessException($"{fileName} could not be started.");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped (Ctrl+C, SIGTERM): the build must not outlive the tool.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         return (process.ExitCode, await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false));
     }
 }

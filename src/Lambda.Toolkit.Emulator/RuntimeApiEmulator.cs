@@ -312,6 +312,32 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Ends every invocation handed out and not yet answered with <paramref name="errorType"/>, as Lambda does when the
+    /// runtime dies mid-invocation (the function runner calls it when its process exits). Queued events stay queued
+    /// for the next process.
+    /// </summary>
+    internal void FailInFlight(string errorType, string detail)
+    {
+        foreach (var requestId in _inFlight.Keys)
+        {
+            if (_inFlight.TryRemove(requestId, out var pending))
+            {
+                var message = $"RequestId: {requestId} Error: {detail}";
+                var body = new MemoryStream();
+                using (var json = new Utf8JsonWriter(body))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("errorType", errorType);
+                    json.WriteString("errorMessage", message);
+                    json.WriteEndObject();
+                }
+
+                pending.Complete(EmulatedInvocationStatus.Error, body.ToArray(), errorType, message);
+            }
+        }
+    }
+
     private async Task ResponseAsync(HttpContext http, string requestId)
     {
         if (!_inFlight.TryGetValue(requestId, out var pending))

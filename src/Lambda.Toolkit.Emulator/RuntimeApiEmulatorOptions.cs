@@ -15,8 +15,8 @@ public sealed class RuntimeApiEmulatorOptions
     /// <summary>The function timeout; an invocation not answered by then completes as timed out. Default: 30 seconds.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The largest response accepted; a larger one is refused with HTTP 413 and fails the invocation. Default: 6,291,456 bytes.</summary>
-    public int MaxResponseSize { get; set; } = 6 * 1024 * 1024;
+    /// <summary>The largest response accepted; a larger one is refused with HTTP 413 and fails the invocation. Default: <see cref="LambdaLimits.SyncPayloadBytes"/> (6,291,456 bytes).</summary>
+    public int MaxResponseSize { get; set; } = LambdaLimits.SyncPayloadBytes;
 
     /// <summary>
     /// SnapStart: when <see langword="true"/>, <c>restore/next</c> is held (as Lambda holds it from the snapshot until

@@ -12,7 +12,8 @@ internal static class ReportLine
     /// <param name="peakMemoryBytes">The process's peak resident memory.</param>
     /// <param name="initDuration">The init duration, on a cold start only.</param>
     /// <param name="status">Lambda's <c>Status</c> field (<c>timeout</c>, <c>error</c>) when the invocation did not succeed normally.</param>
-    public static string Format(string requestId, TimeSpan duration, int memorySizeMb, long peakMemoryBytes, TimeSpan? initDuration, string? status = null)
+    /// <param name="errorType">Lambda's <c>Error Type</c> field, after <c>Status: error</c> (<c>Runtime.OutOfMemory</c>, <c>Runtime.ExitError</c>).</param>
+    public static string Format(string requestId, TimeSpan duration, int memorySizeMb, long peakMemoryBytes, TimeSpan? initDuration, string? status = null, string? errorType = null)
     {
         var ms = duration.TotalMilliseconds;
         var line = string.Create(
@@ -23,6 +24,11 @@ internal static class ReportLine
             line += string.Create(CultureInfo.InvariantCulture, $"\tInit Duration: {init.TotalMilliseconds:0.00} ms");
         }
 
-        return status is null ? line : line + "\tStatus: " + status;
+        if (status is not null)
+        {
+            line += "\tStatus: " + status;
+        }
+
+        return errorType is null ? line : line + "\tError Type: " + errorType;
     }
 }

@@ -8,33 +8,50 @@ internal static class Usage
 
         Usage:
           lambda-toolkit invoke <function> --event <file.json> [options]
-          lambda-toolkit serve <function> [--port 5050] [--format v1|v2|alb] [--timeout seconds]
+          lambda-toolkit serve <function> [--port 5050] [--format v1|v2|alb] [--timeout seconds] [--memory MB]
           lambda-toolkit bench <A> [<B>] --event <file.json> [--runs 5] [--warm 200]
+          lambda-toolkit <command> --help
 
         <function>  a project directory or .csproj (built in Release first), a .dll, or an executable
                     such as a Native AOT bootstrap.
 
         Options for invoke:
           --event, -e <file>     the event to send (a leading UTF-8 byte-order mark is ignored); '-' reads stdin
-          --timeout <seconds>    the function timeout (default 30)
+          --invocation-type <t>  RequestResponse (default: prints the response) or Event (asynchronous: Lambda
+                                 answers 202 with no body; the function still runs and its REPORT is printed)
+          --timeout <seconds>    the function timeout, 1-900 (default 30)
           --init-timeout <s>     how long the function may take to ask for its first event (default 10, as Lambda)
-          --memory <MB>          the memory size reported to the function (default 128)
+          --memory <MB>          the memory size, 128-10240 (default 512): reported to the function and enforced;
+                                 a process whose resident memory goes over it is stopped (Runtime.OutOfMemory)
           --name <name>          the function name (default: the project or file name)
           --env KEY=VALUE        an environment variable for the function (repeatable)
           --count <n>            invoke n times on the same process (warm invocations; default 1)
 
         serve answers real HTTP requests on 127.0.0.1 by turning each into an API Gateway (v1, v2) or
-        ALB event for the function, one invocation at a time.
+        ALB event for the function, one invocation at a time. When the function process dies, the next
+        request starts a new one (a cold start, with Init Duration), as Lambda starts a new environment.
+
+        Lambda's limits are enforced: events and responses up to 6 MB (6,291,456 bytes) for RequestResponse,
+        events up to 1 MB (1,048,576 bytes) for Event, timeout 1-900 s, memory 128-10240 MB, init 10 s.
 
         Prints the function's logs, the response (or error) and a REPORT line per invocation.
-        Exit codes: 0 success, 1 function error, 2 usage, 3 init error, 4 timeout (invocation or init),
-        5 process failure (not found, build failed, exited before answering), 130 cancelled (Ctrl+C).
+        Exit codes (every command): 0 success, 1 function error (also a response over the limit or out of
+        memory), 2 usage (bad arguments, unreadable event, event over the limit, port in use), 3 init error,
+        4 timeout (invocation or init), 5 process failure (not found, build failed, exited before answering),
+        130 stopped by SIGINT (Ctrl+C), 143 stopped by SIGTERM.
         """;
 
     public static async Task<int> FailAsync(TextWriter error, string message)
     {
         await error.WriteLineAsync(message).ConfigureAwait(false);
         await error.WriteLineAsync("Run 'lambda-toolkit --help' for usage.").ConfigureAwait(false);
+        return ExitCodes.Usage;
+    }
+
+    /// <summary>A usage error that needs no pointer to the help: one line, exit 2.</summary>
+    public static async Task<int> FailOneLineAsync(TextWriter error, string message)
+    {
+        await error.WriteLineAsync(message).ConfigureAwait(false);
         return ExitCodes.Usage;
     }
 }

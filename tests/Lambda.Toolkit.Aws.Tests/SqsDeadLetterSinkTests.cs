@@ -15,13 +15,18 @@ namespace Lambda.Toolkit.Aws.Tests;
 
 public sealed class SqsDeadLetterSinkTests(SqsServerFixture sqs) : IClassFixture<SqsServerFixture>
 {
-    private async Task<string> NewQueue(bool fifo = false)
+    private async Task<string> NewQueue(bool fifo = false, int? maximumMessageSize = null)
     {
         var name = $"dlq-{Guid.NewGuid():N}"[..20] + (fifo ? ".fifo" : string.Empty);
-        var request = new CreateQueueRequest { QueueName = name };
+        var request = new CreateQueueRequest { QueueName = name, Attributes = [] };
         if (fifo)
         {
-            request.Attributes = new() { ["FifoQueue"] = "true" };
+            request.Attributes["FifoQueue"] = "true";
+        }
+
+        if (maximumMessageSize is { } size)
+        {
+            request.Attributes["MaximumMessageSize"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return (await sqs.Client.CreateQueueAsync(request)).QueueUrl;
@@ -99,18 +104,69 @@ public sealed class SqsDeadLetterSinkTests(SqsServerFixture sqs) : IClassFixture
     }
 
     [Fact]
-    public async Task A_message_over_256_KB_and_a_missing_queue_are_refused_not_dropped()
+    public async Task A_message_over_1_MiB_and_a_missing_queue_are_refused_not_dropped()
     {
         var queue = await NewQueue();
         var sink = new SqsDeadLetterSink(sqs.Client, queue);
         var missing = new SqsDeadLetterSink(sqs.Client, sqs.Endpoint + "/123456789012/does-not-exist");
 
-        var tooBig = await sink.SendAsync([new DeadLetterMessage("huge", new string('x', SqsDeadLetterSink.MaxRequestBytes + 1), "E", "m"), new DeadLetterMessage("ok", "small", "E", "m")], CancellationToken.None);
+        var tooBig = await sink.SendAsync([new DeadLetterMessage("huge", new string('x', SqsDeadLetterSink.DefaultMaxMessageBytes + 1), "E", "m"), new DeadLetterMessage("ok", "small", "E", "m")], CancellationToken.None);
         var nowhere = await missing.SendAsync([new DeadLetterMessage("lost", "b", "E", "m")], CancellationToken.None);
 
         Assert.Equal(["huge"], tooBig);
         Assert.Equal(["lost"], nowhere);
         Assert.Single(await ReceiveAll(queue, 1));
+    }
+
+    [Fact]
+    public async Task A_900_KB_message_is_accepted_as_SQS_accepts_up_to_1_MiB()
+    {
+        var queue = await NewQueue();
+        var sink = new SqsDeadLetterSink(sqs.Client, queue);
+        var body = new string('x', 900 * 1024);
+
+        var refused = await sink.SendAsync([new DeadLetterMessage("big", body, "E", "m")], CancellationToken.None);
+        var message = Assert.Single(await ReceiveAll(queue, 1));
+
+        Assert.Empty(refused);
+        Assert.Equal(body.Length, message.Body.Length);
+    }
+
+    [Fact]
+    public async Task Messages_are_sized_by_the_queues_MaximumMessageSize()
+    {
+        var queue = await NewQueue(maximumMessageSize: 2048);
+        var sink = new SqsDeadLetterSink(sqs.Client, queue);
+        var letters = new[]
+        {
+            new DeadLetterMessage("fits", new string('a', 1024), "E", "m"),
+            new DeadLetterMessage("too-big", new string('b', 4096), "E", "m"),
+            new DeadLetterMessage("also-fits", "small", "E", "m"),
+        };
+
+        var refused = await sink.SendAsync(letters, CancellationToken.None);
+        var refusedAgain = await sink.SendAsync([new DeadLetterMessage("too-big-2", new string('c', 3000), "E", "m")], CancellationToken.None);
+        var received = await ReceiveAll(queue, 2);
+
+        Assert.Equal(["too-big"], refused);
+        Assert.Equal(["too-big-2"], refusedAgain);
+        Assert.Equal(["also-fits", "fits"], received.Select(m => m.MessageAttributes[SqsDeadLetterAttributes.RecordId].StringValue).Order());
+    }
+
+    [Fact]
+    public async Task The_queues_MaximumMessageSize_is_read_once_per_sink()
+    {
+        var queue = await NewQueue(maximumMessageSize: 2048);
+        var sink = new SqsDeadLetterSink(sqs.Client, queue);
+        await sink.SendAsync([new DeadLetterMessage("first", "small", "E", "m")], CancellationToken.None);
+        await sqs.Client.SetQueueAttributesAsync(queue, new Dictionary<string, string> { ["MaximumMessageSize"] = "1048576" });
+
+        var refused = await sink.SendAsync([new DeadLetterMessage("bigger", new string('a', 4096), "E", "m")], CancellationToken.None);
+
+        var fresh = await new SqsDeadLetterSink(sqs.Client, queue).SendAsync([new DeadLetterMessage("bigger", new string('a', 4096), "E", "m")], CancellationToken.None);
+
+        Assert.Equal(["bigger"], refused); // the first sink still sizes by what it read
+        Assert.Empty(fresh); // a new sink reads the new size
     }
 
     [Fact]

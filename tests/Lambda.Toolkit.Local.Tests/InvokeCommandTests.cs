@@ -208,4 +208,124 @@ public sealed class InvokeCommandTests : IDisposable
         Assert.Equal(ExitCodes.Cancelled, exitCode);
         Assert.Contains("Cancelled", stderr.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_event_over_6_MB_is_refused_in_one_line_before_anything_starts()
+    {
+        await File.WriteAllTextAsync(_event, "\"" + new string('a', 7 * 1024 * 1024) + "\"");
+
+        var (exitCode, stdout, stderr) = await Invoke(Path.Combine(Paths.FloorProject, "Nope.csproj"), "--event", _event);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Empty(stdout);
+        Assert.Equal("The event is 7,340,034 bytes; Lambda accepts at most 6,291,456 bytes for a synchronous (RequestResponse) invocation.", stderr.Trim());
+    }
+
+    [Fact]
+    public async Task An_Event_invocation_accepts_at_most_1_MB()
+    {
+        await File.WriteAllTextAsync(_event, "\"" + new string('a', 1024 * 1024) + "\"");
+
+        var (exitCode, stdout, stderr) = await Invoke(Paths.FloorDll, "--event", _event, "--invocation-type", "Event");
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Empty(stdout);
+        Assert.Equal("The event is 1,048,578 bytes; Lambda accepts at most 1,048,576 bytes for an asynchronous (Event) invocation.", stderr.Trim());
+    }
+
+    [Fact]
+    public async Task A_synchronous_invocation_accepts_an_event_of_just_under_6_MB()
+    {
+        await File.WriteAllTextAsync(_event, "\"" + new string('a', LambdaLimitsBytes.Sync - 2) + "\"");
+
+        var (exitCode, stdout, stderr) = await Invoke(Paths.FloorDll, "--event", _event);
+
+        Assert.True(exitCode == ExitCodes.Success, stderr);
+        Assert.Equal(FloorBody, stdout[0]);
+    }
+
+    [Fact]
+    public async Task An_Event_invocation_runs_the_function_and_prints_no_response()
+    {
+        var (exitCode, stdout, stderr) = await Invoke(Paths.FloorDll, "--event", _event, "--invocation-type", "Event");
+
+        Assert.True(exitCode == ExitCodes.Success, stderr);
+        Assert.Matches(Report + @"\tInit Duration: \d+\.\d\d ms$", Assert.Single(stdout));
+        Assert.Contains("202 with no body", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_response_over_6_MB_fails_the_invocation_as_Lambda_does()
+    {
+        using var script = ScriptFunction.Create("""next; big=$(head -c 6300000 /dev/zero | tr '\0' a); respond "\"$big\""; exec sleep 60""");
+
+        var (exitCode, stdout, stderr) = await Invoke(script.Path, "--event", _event);
+
+        Assert.Equal(ExitCodes.FunctionError, exitCode);
+        Assert.Equal("""{"errorType":"Function.ResponseSizeTooLarge","errorMessage":"Response payload size exceeded maximum allowed payload size (6291456 bytes)."}""", stdout[0]);
+        Assert.Matches(Report + @".*\tStatus: error\tError Type: Function.ResponseSizeTooLarge$", stdout[1]);
+        Assert.Contains("over Lambda's limit of 6,291,456 bytes", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_handler_that_stops_on_its_token_at_the_deadline_is_a_timeout()
+    {
+        // What the toolkit posts when a handler honours its cancellation token and throws at the deadline.
+        using var script = ScriptFunction.Create("next; fail Lambda.Toolkit.Timeout 'The handler stopped because its cancellation token fired 500 ms before the deadline.'; exec sleep 60");
+
+        var (exitCode, stdout, _) = await Invoke(script.Path, "--event", _event);
+
+        Assert.Equal(ExitCodes.Timeout, exitCode);
+        Assert.Matches(Report + @"\tInit Duration: \d+\.\d\d ms\tStatus: timeout$", stdout[1]);
+    }
+
+    [Fact]
+    public async Task An_event_path_that_is_a_directory_says_so()
+    {
+        var directory = Directory.CreateTempSubdirectory("lambda-toolkit-event-").FullName;
+        try
+        {
+            var (exitCode, _, stderr) = await Invoke(Paths.FloorDll, "--event", directory);
+
+            Assert.Equal(ExitCodes.Usage, exitCode);
+            Assert.Contains($"The event path {directory} is a directory; name a JSON file.", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory);
+        }
+    }
+
+    [Fact]
+    public async Task A_function_over_its_memory_size_is_stopped_and_reported_out_of_memory()
+    {
+        // bash keeps a command substitution's output in its own memory: this grows its resident set past 128 MB.
+        using var script = ScriptFunction.Create("""next; big=$(head -c 400000000 /dev/zero | tr '\0' a); respond '"survived"'; exec sleep 60""");
+
+        var (exitCode, stdout, stderr) = await Invoke(script.Path, "--event", _event, "--memory", "128", "--timeout", "60");
+
+        Assert.True(exitCode == ExitCodes.FunctionError, string.Join('\n', stdout) + stderr);
+        Assert.Contains("\"errorType\":\"Runtime.OutOfMemory\"", stdout[0], StringComparison.Ordinal);
+        var report = Regex.Match(stdout[1], Report + @"\tInit Duration: \d+\.\d\d ms\tStatus: error\tError Type: Runtime.OutOfMemory$");
+        Assert.True(report.Success, stdout[1]);
+        Assert.Equal("128", report.Groups["memory"].Value);
+        Assert.InRange(int.Parse(report.Groups["used"].Value), 128, 4096);
+        Assert.Contains("went over its memory size", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task By_default_Memory_Size_is_not_below_what_the_floor_uses()
+    {
+        var (exitCode, stdout, stderr) = await Invoke(Paths.FloorDll, "--event", _event);
+
+        Assert.True(exitCode == ExitCodes.Success, stderr);
+        var report = Regex.Match(stdout[1], Report);
+        Assert.Equal("512", report.Groups["memory"].Value);
+        Assert.True(int.Parse(report.Groups["used"].Value) <= 512, stdout[1]);
+    }
+
+    private static class LambdaLimitsBytes
+    {
+        public const int Sync = 6 * 1024 * 1024;
+    }
 }

@@ -23,14 +23,18 @@ public sealed class InvokeOptionsTests
     }
 
     [Fact]
-    public void Defaults_are_Lambda_defaults()
+    public void Defaults_are_Lambda_defaults_except_memory()
     {
         var (options, _) = InvokeOptions.Parse(["fn", "--event", "e.json"]);
 
         Assert.NotNull(options);
         Assert.Equal(TimeSpan.FromSeconds(30), options.Timeout);
         Assert.Equal(TimeSpan.FromSeconds(10), options.InitTimeout);
-        Assert.Equal(128, options.MemorySizeMb);
+
+        // Enforced as a limit, so 512 rather than Lambda's 128: a JIT-run .NET function needs more than its AOT build.
+        Assert.Equal(512, options.MemorySizeMb);
+        Assert.False(options.IsEvent);
+        Assert.Equal(6_291_456, options.MaxPayloadBytes);
         Assert.Equal(1, options.Count);
         Assert.Null(options.Name);
         Assert.Empty(options.Environment);
@@ -40,7 +44,10 @@ public sealed class InvokeOptionsTests
     [InlineData(new string[] { }, "Name the function")]
     [InlineData(new[] { "fn" }, "--event <file.json>")]
     [InlineData(new[] { "fn", "--event" }, "--event needs a value")]
-    [InlineData(new[] { "fn", "--event", "e", "--timeout", "0" }, "--timeout must be between")]
+    [InlineData(new[] { "fn", "--event", "e", "--timeout", "0" }, "--timeout must be between 1 and 900 seconds")]
+    [InlineData(new[] { "fn", "--event", "e", "--timeout", "0.5" }, "--timeout must be between 1 and 900 seconds")]
+    [InlineData(new[] { "fn", "--event", "e", "--timeout", "901" }, "--timeout must be between 1 and 900 seconds")]
+    [InlineData(new[] { "fn", "--event", "e", "--invocation-type", "DryRun" }, "--invocation-type must be RequestResponse or Event")]
     [InlineData(new[] { "fn", "--event", "e", "--timeout", "soon" }, "--timeout expects a number of seconds, got 'soon'")]
     [InlineData(new[] { "fn", "--event", "e", "--init-timeout", "-1" }, "--init-timeout must be between")]
     [InlineData(new[] { "fn", "--event", "e", "--memory", "64" }, "--memory must be between 128 and 10240")]
@@ -58,6 +65,26 @@ public sealed class InvokeOptionsTests
         Assert.Null(options);
         Assert.NotNull(error);
         Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1", 1.0)]
+    [InlineData("900", 900.0)]
+    public void Timeout_accepts_Lambdas_range_from_1_to_900_seconds(string value, double seconds)
+    {
+        var (options, error) = InvokeOptions.Parse(["fn", "--event", "e", "--timeout", value]);
+
+        Assert.True(error is null, error);
+        Assert.Equal(TimeSpan.FromSeconds(seconds), options!.Timeout);
+    }
+
+    [Fact]
+    public void Event_invocations_have_the_1_MB_payload_limit()
+    {
+        var (options, _) = InvokeOptions.Parse(["fn", "--event", "e", "--invocation-type", "Event"]);
+
+        Assert.True(options!.IsEvent);
+        Assert.Equal(1_048_576, options.MaxPayloadBytes);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text;
+using Amazon.Runtime;
 using Amazon.SQS;
 using Amazon.SQS.Model;
 using Lambda.Toolkit.Batch.DeadLetter;
@@ -8,15 +9,28 @@ namespace Lambda.Toolkit.Aws.Sqs;
 
 /// <summary>
 /// Sends dead letters to an SQS queue with <c>SendMessageBatch</c>, in requests of at most 10 messages and
-/// 256 KB. Bodies and message attributes are preserved; the failure is added as attributes (see
+/// <see cref="MaxBatchBytes"/>. Bodies and message attributes are preserved; the failure is added as attributes (see
 /// <see cref="SqsDeadLetterAttributes"/>). Messages SQS does not accept — a failed entry, a failed request, a
-/// message over 256 KB — are returned as refused, so the batch adapter reports them failed instead of
-/// acknowledging them.
+/// message over the queue's <c>MaximumMessageSize</c> — are returned as refused, so the batch adapter reports them
+/// failed instead of acknowledging them.
 /// </summary>
+/// <remarks>
+/// The queue's <c>MaximumMessageSize</c> attribute is read once per sink (<c>GetQueueAttributes</c>, which needs the
+/// <c>sqs:GetQueueAttributes</c> permission); when it cannot be read, SQS's own limit,
+/// <see cref="DefaultMaxMessageBytes"/>, is assumed and SQS itself refuses what the queue does not accept.
+/// </remarks>
 public sealed class SqsDeadLetterSink : IDeadLetterSink
 {
-    /// <summary>SQS's limit on one request and on one message: 256 KB.</summary>
-    public const int MaxRequestBytes = 256 * 1024;
+    /// <summary>
+    /// SQS's limit on one message, and a queue's default <c>MaximumMessageSize</c>: 1 MiB (1,048,576 bytes), since
+    /// SQS raised it from 256 KB in 2025.
+    /// </summary>
+    public const int DefaultMaxMessageBytes = 1024 * 1024;
+
+    /// <summary>SQS's limit on one <c>SendMessageBatch</c> request, all entries together: 1 MiB (1,048,576 bytes), since 2025.</summary>
+    public const int MaxBatchBytes = 1024 * 1024;
+
+    private const string MaximumMessageSize = "MaximumMessageSize";
 
     private const int MaxEntries = 10;
     private const int MaxAttributes = 10;
@@ -24,6 +38,7 @@ public sealed class SqsDeadLetterSink : IDeadLetterSink
     private readonly IAmazonSQS _sqs;
     private readonly string _queueUrl;
     private readonly bool _fifo;
+    private readonly Lazy<Task<int>> _maxMessageBytes;
 
     /// <summary>Creates a sink for <paramref name="queueUrl"/>.</summary>
     /// <param name="sqs">The SQS client.</param>
@@ -35,6 +50,7 @@ public sealed class SqsDeadLetterSink : IDeadLetterSink
         _sqs = sqs;
         _queueUrl = queueUrl;
         _fifo = queueUrl.EndsWith(".fifo", StringComparison.Ordinal);
+        _maxMessageBytes = new(ReadMaxMessageBytesAsync, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <inheritdoc />
@@ -42,18 +58,19 @@ public sealed class SqsDeadLetterSink : IDeadLetterSink
     {
         ArgumentNullException.ThrowIfNull(messages);
         var refused = new List<string>();
+        var maxMessageBytes = await MaxMessageBytesAsync(cancellationToken).ConfigureAwait(false);
         var chunk = new List<(SendMessageBatchRequestEntry Entry, string RecordId)>(MaxEntries);
         var chunkBytes = 0;
         for (var i = 0; i < messages.Count; i++)
         {
             var (entry, bytes) = ToEntry(messages[i], i);
-            if (bytes > MaxRequestBytes)
+            if (bytes > maxMessageBytes)
             {
                 refused.Add(messages[i].RecordId);
                 continue;
             }
 
-            if (chunk.Count == MaxEntries || chunkBytes + bytes > MaxRequestBytes)
+            if (chunk.Count == MaxEntries || chunkBytes + bytes > MaxBatchBytes)
             {
                 await SendChunkAsync(chunk, refused, cancellationToken).ConfigureAwait(false);
                 chunk.Clear();
@@ -70,6 +87,40 @@ public sealed class SqsDeadLetterSink : IDeadLetterSink
         }
 
         return refused;
+    }
+
+    /// <summary>The queue's <c>MaximumMessageSize</c>, read on first use; <see cref="DefaultMaxMessageBytes"/> when it cannot be read.</summary>
+    private async ValueTask<int> MaxMessageBytesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _maxMessageBytes.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return DefaultMaxMessageBytes; // the send is refused as cancelled anyway
+        }
+    }
+
+    private async Task<int> ReadMaxMessageBytesAsync()
+    {
+        try
+        {
+            var response = await _sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest { QueueUrl = _queueUrl, AttributeNames = [MaximumMessageSize] }).ConfigureAwait(false);
+            if (response.Attributes is { } attributes
+                && attributes.TryGetValue(MaximumMessageSize, out var value)
+                && int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size)
+                && size > 0)
+            {
+                return Math.Min(size, DefaultMaxMessageBytes);
+            }
+        }
+        catch (Exception ex) when (ex is AmazonServiceException or HttpRequestException or IOException or OperationCanceledException)
+        {
+            // No permission, no such queue, no network: SQS's own limit; SQS refuses what the queue does not accept.
+        }
+
+        return DefaultMaxMessageBytes;
     }
 
     private async Task SendChunkAsync(List<(SendMessageBatchRequestEntry Entry, string RecordId)> chunk, List<string> refused, CancellationToken cancellationToken)

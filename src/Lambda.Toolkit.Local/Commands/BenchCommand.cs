@@ -24,6 +24,9 @@ internal static class BenchCommand
         {
             switch (args[i])
             {
+                case "--help" or "-h":
+                    await stdout.WriteLineAsync(Usage.Text).ConfigureAwait(false);
+                    return ExitCodes.Success;
                 case "--event" or "-e" when i + 1 < args.Length:
                     eventPath = args[++i];
                     break;
@@ -48,11 +51,50 @@ internal static class BenchCommand
             return await Usage.FailAsync(stderr, "bench needs one or two functions and --event <file>.").ConfigureAwait(false);
         }
 
-        var payload = await File.ReadAllBytesAsync(eventPath, cancellationToken).ConfigureAwait(false);
+        if (Directory.Exists(eventPath))
+        {
+            return await Usage.FailAsync(stderr, $"The event path {eventPath} is a directory; name a JSON file.").ConfigureAwait(false);
+        }
+
+        byte[] payload;
+        try
+        {
+            payload = await File.ReadAllBytesAsync(eventPath, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return await Usage.FailAsync(stderr, $"The event file {eventPath} cannot be read: {ex.Message}").ConfigureAwait(false);
+        }
+
         if (payload.AsSpan().StartsWith(Encoding.UTF8.Preamble))
         {
             payload = payload[3..];
         }
+
+        if (payload.Length > LambdaLimits.SyncPayloadBytes)
+        {
+            return await Usage.FailOneLineAsync(stderr, string.Create(CultureInfo.InvariantCulture, $"The event is {payload.Length:N0} bytes; Lambda accepts at most {LambdaLimits.SyncPayloadBytes:N0} bytes for a synchronous (RequestResponse) invocation.")).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await RunAsync(targets, payload, runs, warm, stdout, stderr, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Every emulator and process was disposed on the way out: no function process outlives the tool.
+            await stderr.WriteLineAsync("[lambda-toolkit] Cancelled.").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+        catch (FunctionProcessException ex)
+        {
+            await stderr.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitCodes.ProcessFailed;
+        }
+    }
+
+    private static async Task<int> RunAsync(List<string> targets, byte[] payload, int runs, int warm, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
 
         var cold = targets.ConvertAll(_ => new List<ColdRun>());
         for (var run = 0; run < runs; run++)

@@ -37,6 +37,11 @@ internal static class InvokeCommand
 
     private static async Task<int> RunAsync(InvokeOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
+        if (Directory.Exists(options.EventPath))
+        {
+            return await Usage.FailAsync(stderr, $"The event path {options.EventPath} is a directory; name a JSON file.").ConfigureAwait(false);
+        }
+
         byte[] payload;
         try
         {
@@ -47,6 +52,11 @@ internal static class InvokeCommand
             return await Usage.FailAsync(stderr, $"The event file {options.EventPath} cannot be read: {ex.Message}").ConfigureAwait(false);
         }
 
+        if (payload.Length > options.MaxPayloadBytes)
+        {
+            return await Usage.FailOneLineAsync(stderr, string.Create(CultureInfo.InvariantCulture, $"The event is {payload.Length:N0} bytes; Lambda accepts at most {options.MaxPayloadBytes:N0} bytes for {(options.IsEvent ? "an asynchronous (Event)" : "a synchronous (RequestResponse)")} invocation.")).ConfigureAwait(false);
+        }
+
         var output = TextWriter.Synchronized(stdout);
         var errors = TextWriter.Synchronized(stderr);
         var name = options.Name ?? FunctionName(options.Function);
@@ -55,6 +65,7 @@ internal static class InvokeCommand
         {
             Target = options.Function,
             MemorySizeMb = options.MemorySizeMb,
+            EnforceMemoryLimit = true,
             OnOutput = output.WriteLine,
             OnError = errors.WriteLine,
             OnStatus = status => errors.WriteLine($"[lambda-toolkit] {status}"),
@@ -112,14 +123,7 @@ internal static class InvokeCommand
             cancellationToken.ThrowIfCancellationRequested();
             if (!invocation.IsCompleted)
             {
-                await errors.WriteLineAsync($"The function process exited with code {await function.Exited.ConfigureAwait(false)} before answering.").ConfigureAwait(false);
-                var tail = function.StandardErrorTail;
-                if (tail.Length > 0)
-                {
-                    await errors.WriteLineAsync("Its last stderr lines:" + Environment.NewLine + tail).ConfigureAwait(false);
-                }
-
-                return ExitCodes.ProcessFailed;
+                return await ProcessExitedAsync(function, errors).ConfigureAwait(false);
             }
         }
 
@@ -132,15 +136,40 @@ internal static class InvokeCommand
             return ExitCodes.InitError;
         }
 
-        await output.WriteLineAsync(result.BodyText).ConfigureAwait(false);
-        var status = result.Status == EmulatedInvocationStatus.Timeout ? "timeout" : null;
-        await output.WriteLineAsync(ReportLine.Format(result.RequestId, result.Duration, options.MemorySizeMb, function.PeakMemoryBytes, cold ? function.InitDuration : null, status)).ConfigureAwait(false);
-        return result.Status switch
+        if (result.ErrorType == Outcome.ExitError)
         {
-            EmulatedInvocationStatus.Success => ExitCodes.Success,
-            EmulatedInvocationStatus.Timeout => ExitCodes.Timeout,
-            _ => ExitCodes.FunctionError,
-        };
+            return await ProcessExitedAsync(function, errors).ConfigureAwait(false);
+        }
+
+        var outcome = Outcome.Of(result);
+        if (outcome.Message is { } message)
+        {
+            await errors.WriteLineAsync("[lambda-toolkit] " + message).ConfigureAwait(false);
+        }
+
+        if (options.IsEvent)
+        {
+            await errors.WriteLineAsync("[lambda-toolkit] Event invocation: Lambda answers 202 with no body; the function's response is not returned.").ConfigureAwait(false);
+        }
+        else
+        {
+            await output.WriteLineAsync(outcome.Body ?? result.BodyText).ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync(ReportLine.Format(result.RequestId, result.Duration, options.MemorySizeMb, function.PeakMemoryBytes, cold ? function.InitDuration : null, outcome.Status, outcome.ErrorType)).ConfigureAwait(false);
+        return outcome.ExitCode;
+    }
+
+    private static async Task<int> ProcessExitedAsync(FunctionProcess function, TextWriter errors)
+    {
+        await errors.WriteLineAsync($"The function process exited with code {await function.Exited.ConfigureAwait(false)} before answering.").ConfigureAwait(false);
+        var tail = function.StandardErrorTail;
+        if (tail.Length > 0)
+        {
+            await errors.WriteLineAsync("Its last stderr lines:" + Environment.NewLine + tail).ConfigureAwait(false);
+        }
+
+        return ExitCodes.ProcessFailed;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lambda.Toolkit.Emulator;
 
 namespace Lambda.Toolkit.Local.Commands;
 
@@ -11,14 +12,26 @@ internal sealed class InvokeOptions
 
     public TimeSpan Timeout { get; private set; } = TimeSpan.FromSeconds(30);
 
-    public int MemorySizeMb { get; private set; } = 128;
+    /// <summary>
+    /// The tool's default memory size, 512 MB rather than Lambda's 128: the limit is enforced, and a function run
+    /// locally with the JIT (<c>dotnet bootstrap.dll</c>) uses far more memory than its Native AOT build on Lambda.
+    /// </summary>
+    public const int DefaultMemoryMb = 512;
+
+    public int MemorySizeMb { get; private set; } = DefaultMemoryMb;
+
+    /// <summary>Whether the invocation is asynchronous (<c>--invocation-type Event</c>): 202, no body, the 1 MB payload limit.</summary>
+    public bool IsEvent { get; private set; }
+
+    /// <summary>The largest event this invocation type accepts.</summary>
+    public int MaxPayloadBytes => IsEvent ? LambdaLimits.AsyncPayloadBytes : LambdaLimits.SyncPayloadBytes;
 
     public string? Name { get; private set; }
 
     public int Count { get; private set; } = 1;
 
     /// <summary>How long the function may take to ask for its first event; Lambda allows 10 seconds.</summary>
-    public TimeSpan InitTimeout { get; private set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan InitTimeout { get; private set; } = TimeSpan.FromSeconds(LambdaLimits.InitTimeoutSeconds);
 
     /// <summary><c>--help</c> was given: print the usage and do nothing else.</summary>
     public bool ShowHelp { get; private set; }
@@ -44,16 +57,22 @@ internal sealed class InvokeOptions
                         options.EventPath = Value();
                         break;
                     case "--timeout":
-                        var seconds = Number(arg, Value());
-                        options.Timeout = seconds is > 0 and <= 900 ? TimeSpan.FromSeconds(seconds) : throw new FormatException("--timeout must be between 0 and 900 seconds.");
+                        options.Timeout = ParseTimeout(Value());
                         break;
                     case "--memory":
-                        var memory = Integer(arg, Value());
-                        options.MemorySizeMb = memory is >= 128 and <= 10240 ? memory : throw new FormatException("--memory must be between 128 and 10240 MB.");
+                        options.MemorySizeMb = ParseMemory(Value());
+                        break;
+                    case "--invocation-type":
+                        options.IsEvent = Value() switch
+                        {
+                            "Event" => true,
+                            "RequestResponse" => false,
+                            var other => throw new FormatException($"--invocation-type must be RequestResponse or Event, got '{other}'."),
+                        };
                         break;
                     case "--init-timeout":
                         var init = Number(arg, Value());
-                        options.InitTimeout = init is > 0 and <= 900 ? TimeSpan.FromSeconds(init) : throw new FormatException("--init-timeout must be between 0 and 900 seconds.");
+                        options.InitTimeout = init is > 0 and <= 900 ? TimeSpan.FromSeconds(init) : throw new FormatException("--init-timeout must be between 0 (exclusive) and 900 seconds.");
                         break;
                     case "--name":
                         options.Name = Value();
@@ -104,6 +123,26 @@ internal sealed class InvokeOptions
         }
 
         return (options, null);
+    }
+
+    /// <summary>A <c>--timeout</c> value: seconds within Lambda's range.</summary>
+    /// <exception cref="FormatException">Not a number, or out of range.</exception>
+    public static TimeSpan ParseTimeout(string value)
+    {
+        var seconds = Number("--timeout", value);
+        return seconds is >= LambdaLimits.MinTimeoutSeconds and <= LambdaLimits.MaxTimeoutSeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new FormatException($"--timeout must be between {LambdaLimits.MinTimeoutSeconds} and {LambdaLimits.MaxTimeoutSeconds} seconds (Lambda's range), got {value}.");
+    }
+
+    /// <summary>A <c>--memory</c> value: megabytes within Lambda's range.</summary>
+    /// <exception cref="FormatException">Not a whole number, or out of range.</exception>
+    public static int ParseMemory(string value)
+    {
+        var memory = Integer("--memory", value);
+        return memory is >= LambdaLimits.MinMemoryMb and <= LambdaLimits.MaxMemoryMb
+            ? memory
+            : throw new FormatException($"--memory must be between {LambdaLimits.MinMemoryMb} and {LambdaLimits.MaxMemoryMb} MB.");
     }
 
     private static double Number(string option, string value) =>

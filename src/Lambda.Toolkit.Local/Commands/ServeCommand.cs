@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Lambda.Toolkit.Emulator;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -26,26 +27,39 @@ internal static class ServeCommand
         var port = 5050;
         var format = "v2";
         var timeout = TimeSpan.FromSeconds(30);
+        var memory = InvokeOptions.DefaultMemoryMb;
         for (var i = 0; i < args.Length; i++)
         {
-            switch (args[i])
+            try
             {
-                case "--port" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p <= 65535:
-                    port = p;
-                    i++;
-                    break;
-                case "--format" when i + 1 < args.Length && args[i + 1] is "v1" or "v2" or "alb":
-                    format = args[++i];
-                    break;
-                case "--timeout" when i + 1 < args.Length && double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s is > 0 and <= 900:
-                    timeout = TimeSpan.FromSeconds(s);
-                    i++;
-                    break;
-                case var arg when !arg.StartsWith('-') && function is null:
-                    function = arg;
-                    break;
-                default:
-                    return await Usage.FailAsync(stderr, $"Invalid argument '{args[i]}' (serve takes <function> [--port N] [--format v1|v2|alb] [--timeout seconds]).").ConfigureAwait(false);
+                switch (args[i])
+                {
+                    case "--help" or "-h":
+                        await stdout.WriteLineAsync(Usage.Text).ConfigureAwait(false);
+                        return ExitCodes.Success;
+                    case "--port" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p <= 65535:
+                        port = p;
+                        i++;
+                        break;
+                    case "--format" when i + 1 < args.Length && args[i + 1] is "v1" or "v2" or "alb":
+                        format = args[++i];
+                        break;
+                    case "--timeout" when i + 1 < args.Length:
+                        timeout = InvokeOptions.ParseTimeout(args[++i]);
+                        break;
+                    case "--memory" when i + 1 < args.Length:
+                        memory = InvokeOptions.ParseMemory(args[++i]);
+                        break;
+                    case var arg when !arg.StartsWith('-') && function is null:
+                        function = arg;
+                        break;
+                    default:
+                        return await Usage.FailAsync(stderr, $"Invalid argument '{args[i]}' (serve takes <function> [--port N] [--format v1|v2|alb] [--timeout seconds] [--memory MB]).").ConfigureAwait(false);
+                }
+            }
+            catch (FormatException ex)
+            {
+                return await Usage.FailAsync(stderr, ex.Message).ConfigureAwait(false);
             }
         }
 
@@ -56,91 +70,212 @@ internal static class ServeCommand
 
         var output = TextWriter.Synchronized(stdout);
         var errors = TextWriter.Synchronized(stderr);
-        await using var emulator = await RuntimeApiEmulator.StartAsync(new RuntimeApiEmulatorOptions { FunctionName = Path.GetFileNameWithoutExtension(Path.GetFullPath(function).TrimEnd('/')), Timeout = timeout }, cancellationToken).ConfigureAwait(false);
-        FunctionProcess process;
+
+        // The port is bound first, so a port in use is one line and exit 2 before anything is built or started.
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
+        await using var app = builder.Build();
+        using var gate = new SemaphoreSlim(1, 1);
+        var served = new TaskCompletionSource<ServedFunction>(TaskCreationOptions.RunContinuationsAsynchronously);
+        app.Run(async http =>
+        {
+            var target = await served.Task.WaitAsync(http.RequestAborted).ConfigureAwait(false);
+            await gate.WaitAsync(http.RequestAborted).ConfigureAwait(false);
+            try
+            {
+                await target.HandleAsync(http, format, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        });
         try
         {
-            process = await FunctionProcess.StartAsync(emulator, new FunctionProcessOptions
-            {
-                Target = function,
-                OnOutput = output.WriteLine,
-                OnError = errors.WriteLine,
-                OnStatus = status => errors.WriteLine($"[lambda-toolkit] {status}"),
-            }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (FunctionProcessException ex)
-        {
-            await errors.WriteLineAsync(ex.Message).ConfigureAwait(false);
-            return ExitCodes.ProcessFailed;
-        }
-
-        await using (process.ConfigureAwait(false))
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
-            await using var app = builder.Build();
-            var gate = new SemaphoreSlim(1, 1);
-            var cold = true;
-            app.Run(async http =>
-            {
-                await gate.WaitAsync(http.RequestAborted).ConfigureAwait(false);
-                try
-                {
-                    var body = await ReadBodyAsync(http.Request).ConfigureAwait(false);
-                    var requestId = Guid.NewGuid().ToString();
-                    var payload = HttpEventFactory.Create(format, http.Request, body, requestId);
-                    var invocation = emulator.InvokeAsync(payload, new EmulatedInvocation { RequestId = requestId }, cancellationToken);
-                    if (await Task.WhenAny(invocation, process.Exited).ConfigureAwait(false) != invocation)
-                    {
-                        await WriteGatewayErrorAsync(http, 502, "The function process exited.").ConfigureAwait(false);
-                        return;
-                    }
-
-                    var result = await invocation.ConfigureAwait(false);
-                    await output.WriteLineAsync(ReportLine.Format(result.RequestId, result.Duration, 128, process.PeakMemoryBytes, cold ? process.InitDuration : null)).ConfigureAwait(false);
-                    cold = false;
-                    switch (result.Status)
-                    {
-                        case EmulatedInvocationStatus.Success:
-                            await WriteResponseAsync(http, result.Body).ConfigureAwait(false);
-                            break;
-                        case EmulatedInvocationStatus.Timeout:
-                            await WriteGatewayErrorAsync(http, 504, "Endpoint request timed out").ConfigureAwait(false);
-                            break;
-                        default:
-                            await errors.WriteLineAsync($"[lambda-toolkit] {result.ErrorType}: {result.ErrorMessage}").ConfigureAwait(false);
-                            await WriteGatewayErrorAsync(http, 502, "Internal Server Error").ConfigureAwait(false);
-                            break;
-                    }
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            });
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            var message = ex.InnerException is AddressInUseException
+                ? $"Port {port} on 127.0.0.1 is already in use; stop what uses it or choose another with --port."
+                : $"Cannot listen on 127.0.0.1:{port}: {ex.Message}";
+            return await Usage.FailOneLineAsync(errors, message).ConfigureAwait(false);
+        }
+
+        var stopped = false;
+        try
+        {
+            await using var emulator = await RuntimeApiEmulator.StartAsync(new RuntimeApiEmulatorOptions { FunctionName = Path.GetFileNameWithoutExtension(Path.GetFullPath(function).TrimEnd('/')), Timeout = timeout }, cancellationToken).ConfigureAwait(false);
+            await using var target = new ServedFunction(emulator, function, memory, output, errors);
+            try
+            {
+                await target.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (FunctionProcessException ex)
+            {
+                await errors.WriteLineAsync(ex.Message).ConfigureAwait(false);
+                return ExitCodes.ProcessFailed;
+            }
+
+            served.TrySetResult(target);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             await errors.WriteLineAsync($"[lambda-toolkit] Serving {function} as {format} events on {address} (Ctrl+C to stop)").ConfigureAwait(false);
             listening?.Invoke(address);
             try
             {
-                await Task.WhenAny(Task.Delay(Timeout.Infinite, cancellationToken), process.Exited).ConfigureAwait(false);
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
             }
-            finally
+            catch (OperationCanceledException)
+            {
+                // Stopped: Ctrl+C, SIGTERM or the caller's token.
+            }
+
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            stopped = true;
+            await target.StopAsync().ConfigureAwait(false);
+            await errors.WriteLineAsync("[lambda-toolkit] Stopped.").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await errors.WriteLineAsync("[lambda-toolkit] Cancelled.").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+        finally
+        {
+            if (!stopped)
             {
                 await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-                gate.Dispose();
             }
+        }
+    }
 
-            if (process.Exited.IsCompleted && !cancellationToken.IsCancellationRequested)
+    /// <summary>
+    /// The served function: one process at a time. When it dies, the invocation it held ends with Lambda's
+    /// <c>Runtime.ExitError</c> (or <c>Runtime.OutOfMemory</c>), and the next request starts a new process,
+    /// whose first REPORT line carries its Init Duration, as Lambda starts a new execution environment.
+    /// </summary>
+    private sealed class ServedFunction(RuntimeApiEmulator emulator, string target, int memorySizeMb, TextWriter output, TextWriter errors) : IAsyncDisposable
+    {
+        private FunctionProcess? _process;
+        private string _target = target;
+        private bool _cold;
+
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            _process = await FunctionProcess.StartAsync(emulator, new FunctionProcessOptions
             {
-                await errors.WriteLineAsync($"The function process exited with code {await process.Exited.ConfigureAwait(false)}.").ConfigureAwait(false);
-                return ExitCodes.ProcessFailed;
+                Target = _target,
+                MemorySizeMb = memorySizeMb,
+                EnforceMemoryLimit = true,
+                OnOutput = output.WriteLine,
+                OnError = errors.WriteLine,
+                OnStatus = status => errors.WriteLine($"[lambda-toolkit] {status}"),
+            }, cancellationToken).ConfigureAwait(false);
+            _target = _process.TargetPath; // a replacement skips the build
+            _cold = true;
+        }
+
+        /// <summary>One request, one invocation; called one at a time.</summary>
+        public async Task HandleAsync(HttpContext http, string format, CancellationToken cancellationToken)
+        {
+            var body = await ReadBodyAsync(http.Request).ConfigureAwait(false);
+            if (body.Length > LambdaLimits.SyncPayloadBytes)
+            {
+                await WriteGatewayErrorAsync(http, 413, "Request Entity Too Large").ConfigureAwait(false);
+                return;
             }
 
-            await process.StopAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
-            return ExitCodes.Success;
+            var requestId = Guid.NewGuid().ToString();
+            var payload = HttpEventFactory.Create(format, http.Request, body, requestId);
+            if (payload.Length > LambdaLimits.SyncPayloadBytes)
+            {
+                await WriteGatewayErrorAsync(http, 413, "Request Entity Too Large").ConfigureAwait(false);
+                return;
+            }
+
+            var process = await RunningAsync(cancellationToken).ConfigureAwait(false);
+            var invocation = emulator.InvokeAsync(payload, new EmulatedInvocation { RequestId = requestId }, cancellationToken);
+            for (var attempt = 0; ; attempt++)
+            {
+                if (await Task.WhenAny(invocation, process.Exited).ConfigureAwait(false) == invocation)
+                {
+                    break;
+                }
+
+                // An invocation in flight has ended already (Runtime.ExitError); an init error may still be arriving.
+                await Task.WhenAny(invocation, Task.Delay(TimeSpan.FromSeconds(1), cancellationToken)).ConfigureAwait(false);
+                if (invocation.IsCompleted)
+                {
+                    break;
+                }
+
+                if (attempt == 1)
+                {
+                    // Two processes died before taking the event: give up on this request rather than loop.
+                    await errors.WriteLineAsync("[lambda-toolkit] The function process exited twice before taking the event.").ConfigureAwait(false);
+                    await WriteGatewayErrorAsync(http, 502, "Internal Server Error").ConfigureAwait(false);
+                    return;
+                }
+
+                process = await RunningAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var result = await invocation.ConfigureAwait(false);
+            var outcome = Outcome.Of(result);
+            var cold = _cold;
+            _cold = false;
+            await output.WriteLineAsync(ReportLine.Format(result.RequestId, result.Duration, memorySizeMb, _process!.PeakMemoryBytes, cold ? _process.InitDuration : null, outcome.Status, outcome.ErrorType)).ConfigureAwait(false);
+            if (outcome.Message is { } message)
+            {
+                await errors.WriteLineAsync("[lambda-toolkit] " + message).ConfigureAwait(false);
+            }
+
+            switch (result.Status)
+            {
+                case EmulatedInvocationStatus.Success:
+                    await WriteResponseAsync(http, result.Body).ConfigureAwait(false);
+                    break;
+                case EmulatedInvocationStatus.Timeout:
+                    await WriteGatewayErrorAsync(http, 504, "Endpoint request timed out").ConfigureAwait(false);
+                    break;
+                default:
+                    await errors.WriteLineAsync($"[lambda-toolkit] {result.ErrorType}: {result.ErrorMessage}").ConfigureAwait(false);
+                    await WriteGatewayErrorAsync(http, 502, "Internal Server Error").ConfigureAwait(false);
+                    break;
+            }
+        }
+
+        /// <summary>Stops the process at shutdown, letting it run its shutdown hooks as Lambda does.</summary>
+        public async Task StopAsync()
+        {
+            if (_process is { } process && !process.Exited.IsCompleted)
+            {
+                await process.StopAsync(TimeSpan.FromMilliseconds(LambdaLimits.ShutdownGraceMilliseconds)).ConfigureAwait(false);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_process is not null)
+            {
+                await _process.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>The live process, starting a new one (a cold start) when the last one has exited.</summary>
+        private async Task<FunctionProcess> RunningAsync(CancellationToken cancellationToken)
+        {
+            if (_process is { Exited.IsCompleted: true } dead)
+            {
+                await errors.WriteLineAsync($"[lambda-toolkit] The function process exited with code {await dead.Exited.ConfigureAwait(false)}; starting a new one.").ConfigureAwait(false);
+                await dead.DisposeAsync().ConfigureAwait(false);
+                _process = null;
+                await StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return _process!;
         }
     }
 
