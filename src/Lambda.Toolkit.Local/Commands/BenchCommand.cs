@@ -66,10 +66,7 @@ internal static class BenchCommand
             return await Usage.FailAsync(stderr, $"The event file {eventPath} cannot be read: {ex.Message}").ConfigureAwait(false);
         }
 
-        if (payload.AsSpan().StartsWith(Encoding.UTF8.Preamble))
-        {
-            payload = payload[3..];
-        }
+        payload = EventReader.TrimByteOrderMark(payload).ToArray();
 
         if (payload.Length > LambdaLimits.SyncPayloadBytes)
         {

@@ -200,7 +200,7 @@ internal static class InvokeCommand
             bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         }
 
-        return bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes[3..] : bytes;
+        return EventReader.TrimByteOrderMark(bytes).ToArray();
     }
 
     private static string FunctionName(string target)
