@@ -18,7 +18,7 @@ public static class OrdersApiFunction
         var app = builder.Build();
         var orders = app.MapHttpApi(o => o.CompressionThreshold = 4096).MapGroup("/orders");
 
-        orders.MapPost<OrderRequest, IOrderStore>("/", OrdersJsonContext.Default.OrderRequest, (body, request, store, _) =>
+        orders.MapPost<OrderRequest, IOrderStore>("/", OrdersJsonContext.Default.OrderRequest, (request, body, store, _) =>
         {
             var errors = OrderValidation.Validate(body);
             if (errors.Count > 0)
@@ -51,7 +51,7 @@ public static class OrdersApiFunction
             return ValueTask.FromResult(HttpResult.Ok(new OrderPage(items, page, pageSize, total), OrdersJsonContext.Default.OrderPage));
         });
 
-        orders.MapPut<OrderRequest, IOrderStore>("/{id}", OrdersJsonContext.Default.OrderRequest, (body, request, store, _) =>
+        orders.MapPut<OrderRequest, IOrderStore>("/{id}", OrdersJsonContext.Default.OrderRequest, (request, body, store, _) =>
         {
             if (store.Get(request.RouteValue("id")!) is not { } existing)
             {

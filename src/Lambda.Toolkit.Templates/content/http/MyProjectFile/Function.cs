@@ -17,7 +17,7 @@ public static class Function
         var api = app.MapHttpApi();
         api.MapGet<IGreetingStore>("/hello/{name}", (request, store, _) =>
             ValueTask.FromResult(HttpResult.Ok(store.Greet(request.RouteValue("name")!), AppJsonContext.Default.Greeting)));
-        api.MapPost<Greeting, IGreetingStore>("/greetings", AppJsonContext.Default.Greeting, (greeting, _, store, _) =>
+        api.MapPost<Greeting, IGreetingStore>("/greetings", AppJsonContext.Default.Greeting, (_, greeting, store, _) =>
             string.IsNullOrWhiteSpace(greeting.Message)
                 ? ValueTask.FromResult(HttpResult.ValidationProblem(new Dictionary<string, string[]> { ["message"] = ["The message is required."] }))
                 : ValueTask.FromResult(HttpResult.Created("/hello/" + Uri.EscapeDataString(greeting.Message), store.Save(greeting), AppJsonContext.Default.Greeting)));
