@@ -1,5 +1,9 @@
+using System.Collections.Concurrent;
+using System.Text;
 using Lambda.Toolkit.Events;
+using Lambda.Toolkit.Logging;
 using Lambda.Toolkit.Testing;
+using Lambda.Toolkit.Testing.Events;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace OrderWorker.Tests;
@@ -33,5 +37,46 @@ public class OrderWorkerTests
         await host.InvokeFileAsync(events);
 
         Assert.Single(app.Services.GetRequiredService<IFulfilment>().Fulfilled);
+    }
+
+    [Fact]
+    public async Task A_message_without_a_sku_fails_alone_as_an_invalid_order_without_a_retry()
+    {
+        var fulfilment = new RecordingFulfilment();
+        using var log = new MemoryStream();
+        var app = OrderWorkerFunction.Build([], services =>
+        {
+            services.AddSingleton<IFulfilment>(fulfilment);
+            services.Configure<LambdaLoggerOptions>(o => o.Output = log);
+        });
+        await using var host = await LambdaTestHost.StartAsync(app);
+        var batch = new SqsEventBuilder("orders")
+            .AddMessage("""{"orderId":"o-1","customerId":"c-1","sku":"book","quantity":1}""", m => m.MessageId = "good")
+            .AddMessage("""{"orderId":"o-2","customerId":"c-1","quantity":1}""", m => m.MessageId = "no-sku");
+
+        var result = await host.InvokeAsync(batch.ToJson());
+
+        var failures = result.ReadResponse(LambdaEventsJsonContext.Default.BatchResponse).BatchItemFailures.Select(f => f.ItemIdentifier);
+        Assert.Equal(["no-sku"], failures);
+        Assert.Equal(["o-1"], fulfilment.Calls);   // the invalid order never reaches fulfilment, and is not retried
+        var logged = Encoding.UTF8.GetString(log.ToArray());
+        Assert.Contains("Message no-sku is not a valid order: sku is missing.", logged);
+        Assert.DoesNotContain(nameof(NullReferenceException), logged);
+    }
+
+    private sealed class RecordingFulfilment : IFulfilment
+    {
+        private readonly ConcurrentQueue<string> _calls = new();
+
+        public IReadOnlyCollection<string> Calls => _calls;
+
+        public IReadOnlyCollection<string> Fulfilled => _calls;
+
+        public ValueTask FulfilAsync(OrderPlaced order, CancellationToken cancellationToken)
+        {
+            _calls.Enqueue(order.OrderId);
+            _ = order.Sku.Length;   // what a real fulfilment does with the SKU: a missing one would throw here
+            return ValueTask.CompletedTask;
+        }
     }
 }

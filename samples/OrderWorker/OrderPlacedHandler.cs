@@ -10,6 +10,17 @@ public sealed class OrderPlacedHandler(IFulfilment fulfilment) : ISqsMessageHand
 {
     public async ValueTask HandleAsync(OrderPlaced message, RecordContext<SqsMessage> context, CancellationToken cancellationToken)
     {
+        // The body's JSON may leave out any field: a missing one is an invalid order, failed without a retry.
+        string[] missing = [
+            .. string.IsNullOrWhiteSpace(message.OrderId) ? ["orderId"] : Array.Empty<string>(),
+            .. string.IsNullOrWhiteSpace(message.CustomerId) ? ["customerId"] : Array.Empty<string>(),
+            .. string.IsNullOrWhiteSpace(message.Sku) ? ["sku"] : Array.Empty<string>(),
+        ];
+        if (missing.Length > 0)
+        {
+            throw new PermanentFailureException($"Message {context.Record.MessageId} is not a valid order: {string.Join(", ", missing)} {(missing.Length == 1 ? "is" : "are")} missing.");
+        }
+
         if (message.Quantity <= 0)
         {
             throw new PermanentFailureException($"Order {message.OrderId} has quantity {message.Quantity}; it must be positive.");

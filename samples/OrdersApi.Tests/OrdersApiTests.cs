@@ -9,13 +9,13 @@ public class OrdersApiTests
 {
     private static string Event(string name) => Path.Combine(AppContext.BaseDirectory, "events", name);
 
-    private static string V2(string method, string path, string? body = null, string query = "") => JsonSerializer.Serialize(
+    private static string V2(string method, string path, string? body = null, string query = "", string contentType = "application/json") => JsonSerializer.Serialize(
         new HttpApiRequest
         {
             Version = "2.0",
             RawPath = path,
             RawQueryString = query,
-            Headers = new() { ["content-type"] = "application/json" },
+            Headers = new() { ["content-type"] = contentType },
             RequestContext = new HttpApiRequestContext { Http = new HttpApiRequestHttp { Method = method, Path = path } },
             Body = body,
         },
@@ -96,5 +96,48 @@ public class OrdersApiTests
         using var response = JsonDocument.Parse(result.Response);
         Assert.Equal(404, response.RootElement.GetProperty("statusCode").GetInt32());
         Assert.Equal("404 Not Found", response.RootElement.GetProperty("statusDescription").GetString());
+    }
+
+    [Fact]
+    public async Task An_order_sent_as_text_is_415_and_not_created()
+    {
+        await using var host = await LambdaTestHost.StartAsync(OrdersApiFunction.Build([]));
+
+        var text = Read(await host.InvokeAsync(V2("POST", "/orders", """{"customer":"ada","lines":[{"sku":"book","quantity":2}]}""", contentType: "text/plain")));
+        var listed = Read(await host.InvokeAsync(V2("GET", "/orders")));
+
+        Assert.Equal(415, text.Status);
+        Assert.Equal("Unsupported Media Type", text.Body.GetProperty("title").GetString());
+        Assert.Equal(0, listed.Body.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_null_line_is_400_naming_the_element()
+    {
+        await using var host = await LambdaTestHost.StartAsync(OrdersApiFunction.Build([]));
+
+        var created = Read(await host.InvokeAsync(V2("POST", "/orders", """{"customer":"ada","lines":[null]}""")));
+        var second = Read(await host.InvokeAsync(V2("POST", "/orders", """{"customer":"ada","lines":[{"sku":"book","quantity":1},null]}""")));
+
+        Assert.Equal(400, created.Status);
+        Assert.True(created.Body.GetProperty("errors").TryGetProperty("lines[0]", out _), created.Body.ToString());
+        Assert.Equal(400, second.Status);
+        Assert.True(second.Body.GetProperty("errors").TryGetProperty("lines[1]", out _), second.Body.ToString());
+    }
+
+    [Fact]
+    public async Task A_page_past_the_int_range_is_empty_not_the_first_page()
+    {
+        await using var host = await LambdaTestHost.StartAsync(OrdersApiFunction.Build([]));
+        await host.InvokeFileAsync(Event("create-order.json"));
+
+        var far = Read(await host.InvokeAsync(V2("GET", "/orders", query: "page=21474838&pageSize=100")));
+        var last = Read(await host.InvokeAsync(V2("GET", "/orders", query: $"page={int.MaxValue}&pageSize=100")));
+
+        Assert.Equal(200, far.Status);
+        Assert.Equal(0, far.Body.GetProperty("items").GetArrayLength());
+        Assert.Equal(21474838, far.Body.GetProperty("page").GetInt32());
+        Assert.Equal(1, far.Body.GetProperty("total").GetInt32());
+        Assert.Equal(0, last.Body.GetProperty("items").GetArrayLength());
     }
 }

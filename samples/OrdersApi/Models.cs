@@ -10,7 +10,7 @@ public sealed record OrderLine(
 /// <summary>The body of POST /orders and PUT /orders/{id}.</summary>
 public sealed record OrderRequest(
     [property: JsonPropertyName("customer")] string? Customer,
-    [property: JsonPropertyName("lines")] List<OrderLine>? Lines);
+    [property: JsonPropertyName("lines")] List<OrderLine?>? Lines);
 
 /// <summary>A stored order.</summary>
 public sealed record Order(

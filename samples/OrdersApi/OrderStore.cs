@@ -27,7 +27,8 @@ public sealed class InMemoryOrderStore : IOrderStore
     public (List<Order> Items, int Total) List(int page, int pageSize)
     {
         var all = _orders.Values.OrderBy(static o => o.CreatedAt).ThenBy(static o => o.Id, StringComparer.Ordinal).ToList();
-        return (all.Skip((page - 1) * pageSize).Take(pageSize).ToList(), all.Count);
+        var skip = ((long)page - 1) * pageSize;   // in long: page 21474838 of 100 is past int.MaxValue, not page 1
+        return (skip >= all.Count ? [] : all.GetRange((int)skip, Math.Min(pageSize, all.Count - (int)skip)), all.Count);
     }
 
     public void Put(Order order) => _orders[order.Id] = order;

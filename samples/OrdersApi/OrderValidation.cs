@@ -31,12 +31,18 @@ public static class OrderValidation
 
         for (var i = 0; i < lines.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(lines[i].Sku))
+            if (lines[i] is not { } line)
+            {
+                errors[$"lines[{i}]"] = ["The line is null; a line needs a sku and a quantity."];
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(line.Sku))
             {
                 errors[$"lines[{i}].sku"] = ["The SKU is required."];
             }
 
-            if (lines[i].Quantity is < 1 or > MaxQuantity)
+            if (line.Quantity is < 1 or > MaxQuantity)
             {
                 errors[$"lines[{i}].quantity"] = [$"The quantity must be between 1 and {MaxQuantity}."];
             }

@@ -5,7 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace OrdersApi;
 
-/// <summary>An orders service over API Gateway (REST or HTTP API), a Function URL or an ALB: one route table serves all.</summary>
+/// <summary>
+/// An orders service over API Gateway (REST or HTTP API), a Function URL or an ALB: one route table serves all.
+/// The endpoints answer without waiting, so they return their <see cref="HttpResult"/> directly; a body that is not
+/// JSON is answered 415 by the adapter, a malformed one 400.
+/// </summary>
 public static class OrdersApiFunction
 {
     public const int MaxPageSize = 100;
@@ -18,59 +22,59 @@ public static class OrdersApiFunction
         var app = builder.Build();
         var orders = app.MapHttpApi(o => o.CompressionThreshold = 4096).MapGroup("/orders");
 
-        orders.MapPost<OrderRequest, IOrderStore>("/", OrdersJsonContext.Default.OrderRequest, (body, request, store, _) =>
+        orders.MapPost<OrderRequest, IOrderStore>("/", OrdersJsonContext.Default.OrderRequest, (request, body, store) =>
         {
             var errors = OrderValidation.Validate(body);
             if (errors.Count > 0)
             {
-                return ValueTask.FromResult(HttpResult.ValidationProblem(errors));
+                return HttpResult.ValidationProblem(errors);
             }
 
             var now = DateTimeOffset.UtcNow;
-            var order = new Order(Guid.NewGuid().ToString("N"), body.Customer!.Trim(), body.Lines!, now, now);
+            var order = new Order(Guid.NewGuid().ToString("N"), body.Customer!.Trim(), [.. body.Lines!.OfType<OrderLine>()], now, now);
             store.Put(order);
-            return ValueTask.FromResult(HttpResult.Created($"/orders/{order.Id}", order, OrdersJsonContext.Default.Order));
+            return HttpResult.Created($"/orders/{order.Id}", order, OrdersJsonContext.Default.Order);
         });
 
-        orders.MapGet<IOrderStore>("/{id}", (request, store, _) =>
-            ValueTask.FromResult(store.Get(request.RouteValue("id")!) is { } order
+        orders.MapGet<IOrderStore>("/{id}", (request, store) =>
+            store.Get(request.RouteValue("id")!) is { } order
                 ? HttpResult.Ok(order, OrdersJsonContext.Default.Order)
-                : HttpResult.NotFound($"Order {request.RouteValue("id")} does not exist.")));
+                : HttpResult.NotFound($"Order {request.RouteValue("id")} does not exist."));
 
-        orders.MapGet<IOrderStore>("/", (request, store, _) =>
+        orders.MapGet<IOrderStore>("/", (request, store) =>
         {
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
             var page = Number(request.Query("page"), 1, "page", 1, int.MaxValue, errors);
             var pageSize = Number(request.Query("pageSize"), 20, "pageSize", 1, MaxPageSize, errors);
             if (errors.Count > 0)
             {
-                return ValueTask.FromResult(HttpResult.ValidationProblem(errors));
+                return HttpResult.ValidationProblem(errors);
             }
 
             var (items, total) = store.List(page, pageSize);
-            return ValueTask.FromResult(HttpResult.Ok(new OrderPage(items, page, pageSize, total), OrdersJsonContext.Default.OrderPage));
+            return HttpResult.Ok(new OrderPage(items, page, pageSize, total), OrdersJsonContext.Default.OrderPage);
         });
 
-        orders.MapPut<OrderRequest, IOrderStore>("/{id}", OrdersJsonContext.Default.OrderRequest, (body, request, store, _) =>
+        orders.MapPut<OrderRequest, IOrderStore>("/{id}", OrdersJsonContext.Default.OrderRequest, (request, body, store) =>
         {
             if (store.Get(request.RouteValue("id")!) is not { } existing)
             {
-                return ValueTask.FromResult(HttpResult.NotFound($"Order {request.RouteValue("id")} does not exist."));
+                return HttpResult.NotFound($"Order {request.RouteValue("id")} does not exist.");
             }
 
             var errors = OrderValidation.Validate(body);
             if (errors.Count > 0)
             {
-                return ValueTask.FromResult(HttpResult.ValidationProblem(errors));
+                return HttpResult.ValidationProblem(errors);
             }
 
-            var updated = existing with { Customer = body.Customer!.Trim(), Lines = body.Lines!, UpdatedAt = DateTimeOffset.UtcNow };
+            var updated = existing with { Customer = body.Customer!.Trim(), Lines = [.. body.Lines!.OfType<OrderLine>()], UpdatedAt = DateTimeOffset.UtcNow };
             store.Put(updated);
-            return ValueTask.FromResult(HttpResult.Ok(updated, OrdersJsonContext.Default.Order));
+            return HttpResult.Ok(updated, OrdersJsonContext.Default.Order);
         });
 
-        orders.MapDelete<IOrderStore>("/{id}", (request, store, _) =>
-            ValueTask.FromResult(store.Delete(request.RouteValue("id")!) ? HttpResult.NoContent() : HttpResult.NotFound($"Order {request.RouteValue("id")} does not exist.")));
+        orders.MapDelete<IOrderStore>("/{id}", (request, store) =>
+            store.Delete(request.RouteValue("id")!) ? HttpResult.NoContent() : HttpResult.NotFound($"Order {request.RouteValue("id")} does not exist."));
 
         return app;
     }

@@ -29,7 +29,7 @@ internal static class TestApi
         api.MapGet("/items/{id:int}", (request, _) => ValueTask.FromResult(HttpResult.Ok(new Item(int.Parse(request.RouteValue("id")!, System.Globalization.CultureInfo.InvariantCulture), "by id"), HttpTestJson.Default.Item)));
         api.MapGet("/items/special", (_, _) => ValueTask.FromResult(HttpResult.Text("special")));
         api.MapGet("/items/{name}", (request, _) => ValueTask.FromResult(HttpResult.Text("by name " + request.RouteValue("name"))));
-        api.MapPost<Item, Counter>("/items", HttpTestJson.Default.Item, (item, _, counter, _) =>
+        api.MapPost<Item, Counter>("/items", HttpTestJson.Default.Item, (_, item, counter, _) =>
         {
             counter.Value++;
             return ValueTask.FromResult(HttpResult.Created($"/items/{item.Id}", item, HttpTestJson.Default.Item));

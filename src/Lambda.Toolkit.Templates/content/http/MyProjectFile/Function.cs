@@ -15,12 +15,12 @@ public static class Function
 
         var app = builder.Build();
         var api = app.MapHttpApi();
-        api.MapGet<IGreetingStore>("/hello/{name}", (request, store, _) =>
-            ValueTask.FromResult(HttpResult.Ok(store.Greet(request.RouteValue("name")!), AppJsonContext.Default.Greeting)));
-        api.MapPost<Greeting, IGreetingStore>("/greetings", AppJsonContext.Default.Greeting, (greeting, _, store, _) =>
+        api.MapGet<IGreetingStore>("/hello/{name}", (request, store) =>
+            HttpResult.Ok(store.Greet(request.RouteValue("name")!), AppJsonContext.Default.Greeting));
+        api.MapPost<Greeting, IGreetingStore>("/greetings", AppJsonContext.Default.Greeting, (_, greeting, store) =>
             string.IsNullOrWhiteSpace(greeting.Message)
-                ? ValueTask.FromResult(HttpResult.ValidationProblem(new Dictionary<string, string[]> { ["message"] = ["The message is required."] }))
-                : ValueTask.FromResult(HttpResult.Created("/hello/" + Uri.EscapeDataString(greeting.Message), store.Save(greeting), AppJsonContext.Default.Greeting)));
+                ? HttpResult.ValidationProblem(new Dictionary<string, string[]> { ["message"] = ["The message is required."] })
+                : HttpResult.Created("/hello/" + Uri.EscapeDataString(greeting.Message), store.Save(greeting), AppJsonContext.Default.Greeting));
         return app;
     }
 }
