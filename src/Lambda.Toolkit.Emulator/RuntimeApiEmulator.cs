@@ -112,10 +112,10 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
     /// <exception cref="OperationCanceledException">
     /// <paramref name="cancellationToken"/> fired, or the emulator was disposed before the invocation ended.
     /// </exception>
-    public async Task<EmulatedInvocationResult> InvokeAsync(ReadOnlyMemory<byte> payload, EmulatedInvocation? invocation = null, CancellationToken cancellationToken = default)
+    public async Task<EmulatedInvocationResult> InvokeAsync(ReadOnlyMemory<byte> payload, TestInvocation? invocation = null, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        var pending = new Pending(payload.ToArray(), invocation ?? new EmulatedInvocation(), _options, OnCompleted);
+        var pending = new Pending(payload.ToArray(), invocation ?? new TestInvocation(), _options, OnCompleted);
         await _queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
         if (Volatile.Read(ref _disposed) != 0)
         {
@@ -457,7 +457,7 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
         await http.Response.Body.WriteAsync(buffer.ToArray()).ConfigureAwait(false);
     }
 
-    private sealed class Pending(byte[] payload, EmulatedInvocation invocation, RuntimeApiEmulatorOptions options, Action<EmulatedInvocationResult> completed)
+    private sealed class Pending(byte[] payload, TestInvocation invocation, RuntimeApiEmulatorOptions options, Action<EmulatedInvocationResult> completed)
     {
         // Stops the timeout clock once the invocation has ended, so no timer outlives its invocation.
         private Action? _stopClock;
@@ -467,7 +467,7 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
 
         public byte[] Payload { get; } = payload;
 
-        public EmulatedInvocation Invocation { get; } = invocation;
+        public TestInvocation Invocation { get; } = invocation;
 
         public TaskCompletionSource<EmulatedInvocationResult> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -1,3 +1,4 @@
+using Lambda.Toolkit.Testing;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -29,7 +30,7 @@ public sealed class RuntimeApiEmulatorTests : IAsyncLifetime
     [Fact]
     public async Task Next_hands_out_the_event_with_the_runtime_headers_and_a_response_completes_it()
     {
-        var invocation = _emulator.InvokeAsync("""{"n":1}"""u8.ToArray(), new EmulatedInvocation { RequestId = "id-1", ClientContext = "{\"c\":1}", CognitoIdentity = "{\"i\":2}", Timeout = TimeSpan.FromSeconds(10) });
+        var invocation = _emulator.InvokeAsync("""{"n":1}"""u8.ToArray(), new TestInvocation { RequestId = "id-1", ClientContext = "{\"c\":1}", CognitoIdentity = "{\"i\":2}", Timeout = TimeSpan.FromSeconds(10) });
 
         using var next = await _http.GetAsync("invocation/next");
         var before = DateTimeOffset.UtcNow;
@@ -56,7 +57,7 @@ public sealed class RuntimeApiEmulatorTests : IAsyncLifetime
     [Fact]
     public async Task Error_post_is_captured_with_its_error_type_header()
     {
-        var invocation = _emulator.InvokeAsync("{}"u8.ToArray(), new EmulatedInvocation { RequestId = "id-2" });
+        var invocation = _emulator.InvokeAsync("{}"u8.ToArray(), new TestInvocation { RequestId = "id-2" });
         using (await _http.GetAsync("invocation/next"))
         {
         }
@@ -89,7 +90,7 @@ public sealed class RuntimeApiEmulatorTests : IAsyncLifetime
     [Fact]
     public async Task Oversized_response_is_a_413_and_fails_the_invocation()
     {
-        var invocation = _emulator.InvokeAsync("{}"u8.ToArray(), new EmulatedInvocation { RequestId = "big" });
+        var invocation = _emulator.InvokeAsync("{}"u8.ToArray(), new TestInvocation { RequestId = "big" });
         using (await _http.GetAsync("invocation/next"))
         {
         }
@@ -110,7 +111,7 @@ public sealed class RuntimeApiEmulatorTests : IAsyncLifetime
         await using var emulator = await RuntimeApiEmulator.StartAsync(new RuntimeApiEmulatorOptions { TimeProvider = time, Timeout = TimeSpan.FromMinutes(15) });
         using var http = new HttpClient { BaseAddress = new Uri($"http://{emulator.RuntimeApiAddress}/2018-06-01/runtime/"), Timeout = Wait };
 
-        var invocation = emulator.InvokeAsync("{}"u8.ToArray(), new EmulatedInvocation { RequestId = "slow" });
+        var invocation = emulator.InvokeAsync("{}"u8.ToArray(), new TestInvocation { RequestId = "slow" });
         using (var next = await http.GetAsync("invocation/next"))
         {
             Assert.Equal(start.AddMinutes(15).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), Header(next, "Lambda-Runtime-Deadline-Ms"));
@@ -132,7 +133,7 @@ public sealed class RuntimeApiEmulatorTests : IAsyncLifetime
     [Fact]
     public async Task Unanswered_invocation_times_out_and_a_late_answer_is_refused()
     {
-        var invocation = _emulator.InvokeAsync("{}"u8.ToArray(), new EmulatedInvocation { RequestId = "slow", Timeout = TimeSpan.FromMilliseconds(300) });
+        var invocation = _emulator.InvokeAsync("{}"u8.ToArray(), new TestInvocation { RequestId = "slow", Timeout = TimeSpan.FromMilliseconds(300) });
         using (await _http.GetAsync("invocation/next"))
         {
         }
@@ -167,7 +168,7 @@ public sealed class RuntimeApiEmulatorTests : IAsyncLifetime
     public async Task Concurrent_next_calls_each_get_their_own_event()
     {
         var nexts = Enumerable.Range(0, 3).Select(_ => _http.GetAsync("invocation/next")).ToArray();
-        var invocations = Enumerable.Range(0, 3).Select(i => _emulator.InvokeAsync(Encoding.UTF8.GetBytes($"{{\"n\":{i}}}"), new EmulatedInvocation { RequestId = $"c-{i}" })).ToArray();
+        var invocations = Enumerable.Range(0, 3).Select(i => _emulator.InvokeAsync(Encoding.UTF8.GetBytes($"{{\"n\":{i}}}"), new TestInvocation { RequestId = $"c-{i}" })).ToArray();
 
         var responses = await Task.WhenAll(nexts).WaitAsync(Wait);
         var ids = responses.Select(r => Header(r, "Lambda-Runtime-Aws-Request-Id")).OrderBy(id => id).ToArray();
@@ -203,7 +204,7 @@ public sealed class RuntimeApiEmulatorTests : IAsyncLifetime
     [Fact]
     public async Task Optional_headers_are_absent_and_given_values_are_passed_through()
     {
-        var invocation = _emulator.InvokeAsync("{}"u8.ToArray(), new EmulatedInvocation { RequestId = "plain", TraceId = "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1", InvokedFunctionArn = "arn:aws:lambda:eu-west-1:111122223333:function:emu:live" });
+        var invocation = _emulator.InvokeAsync("{}"u8.ToArray(), new TestInvocation { RequestId = "plain", TraceId = "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1", InvokedFunctionArn = "arn:aws:lambda:eu-west-1:111122223333:function:emu:live" });
 
         using var next = await _http.GetAsync("invocation/next");
         using var posted = await _http.PostAsync("invocation/plain/response", new StringContent("null"));
@@ -218,7 +219,7 @@ public sealed class RuntimeApiEmulatorTests : IAsyncLifetime
     [Fact]
     public async Task Error_type_falls_back_to_the_body_without_the_header()
     {
-        var invocation = _emulator.InvokeAsync("{}"u8.ToArray(), new EmulatedInvocation { RequestId = "no-header" });
+        var invocation = _emulator.InvokeAsync("{}"u8.ToArray(), new TestInvocation { RequestId = "no-header" });
         using (await _http.GetAsync("invocation/next"))
         {
         }
@@ -234,7 +235,7 @@ public sealed class RuntimeApiEmulatorTests : IAsyncLifetime
     [Fact]
     public async Task A_second_answer_for_the_same_invocation_is_refused()
     {
-        var invocation = _emulator.InvokeAsync("{}"u8.ToArray(), new EmulatedInvocation { RequestId = "twice" });
+        var invocation = _emulator.InvokeAsync("{}"u8.ToArray(), new TestInvocation { RequestId = "twice" });
         using (await _http.GetAsync("invocation/next"))
         {
         }
@@ -291,7 +292,7 @@ public sealed class RuntimeApiEmulatorTests : IAsyncLifetime
         var next = _http.GetAsync("invocation/next");
 
         var at = await _emulator.FirstNextRequested.WaitAsync(Wait);
-        var invocation = _emulator.InvokeAsync("{}"u8.ToArray(), new EmulatedInvocation { RequestId = "first" });
+        var invocation = _emulator.InvokeAsync("{}"u8.ToArray(), new TestInvocation { RequestId = "first" });
         using (await next.WaitAsync(Wait))
         {
         }
@@ -331,7 +332,7 @@ public sealed class RuntimeApiEmulatorTests : IAsyncLifetime
 
         async Task<(HttpStatusCode Status, EmulatedInvocationResult Result)> Answer(string id, int size)
         {
-            var invocation = emulator.InvokeAsync("{}"u8.ToArray(), new EmulatedInvocation { RequestId = id });
+            var invocation = emulator.InvokeAsync("{}"u8.ToArray(), new TestInvocation { RequestId = id });
             using (await http.GetAsync("invocation/next"))
             {
             }

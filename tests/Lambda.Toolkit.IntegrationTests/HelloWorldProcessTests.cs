@@ -1,3 +1,4 @@
+using Lambda.Toolkit.Testing;
 using System.Diagnostics;
 using System.Text;
 using Lambda.Toolkit.Emulator;
@@ -31,7 +32,7 @@ public sealed class HelloWorldProcessTests : IAsyncLifetime
     {
         await using var function = await StartHello(o => o.Environment["AWS_LAMBDA_LOG_FORMAT"] = "JSON");
 
-        var first = await _emulator.InvokeAsync("""{"name":"one"}"""u8.ToArray(), new EmulatedInvocation { RequestId = "req-1" }).WaitAsync(Wait);
+        var first = await _emulator.InvokeAsync("""{"name":"one"}"""u8.ToArray(), new TestInvocation { RequestId = "req-1" }).WaitAsync(Wait);
         var failed = await _emulator.InvokeAsync("{}"u8.ToArray()).WaitAsync(Wait);
         var second = await _emulator.InvokeAsync("""{"name":"two"}"""u8.ToArray()).WaitAsync(Wait);
 

@@ -1,3 +1,4 @@
+using Lambda.Toolkit.Testing;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
@@ -196,7 +197,7 @@ internal static class ServeCommand
             }
 
             var process = await RunningAsync(cancellationToken).ConfigureAwait(false);
-            var invocation = emulator.InvokeAsync(payload, new EmulatedInvocation { RequestId = requestId }, cancellationToken);
+            var invocation = emulator.InvokeAsync(payload, new TestInvocation { RequestId = requestId }, cancellationToken);
             for (var attempt = 0; ; attempt++)
             {
                 if (await Task.WhenAny(invocation, process.Exited).ConfigureAwait(false) == invocation)

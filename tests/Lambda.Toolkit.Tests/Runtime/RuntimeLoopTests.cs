@@ -1,3 +1,4 @@
+using Lambda.Toolkit.Testing;
 using System.Text;
 using System.Text.Json;
 using Lambda.Toolkit.Emulator;
@@ -40,7 +41,7 @@ public sealed class RuntimeLoopTests : IAsyncLifetime
 
     private Task<int> Run(LambdaApplication app) => app.RunCoreAsync(_emulator.RuntimeApiAddress, _stop.Token);
 
-    private Task<EmulatedInvocationResult> Invoke(string json, EmulatedInvocation? invocation = null) =>
+    private Task<EmulatedInvocationResult> Invoke(string json, TestInvocation? invocation = null) =>
         _emulator.InvokeAsync(Encoding.UTF8.GetBytes(json), invocation).WaitAsync(Wait);
 
     [Fact]
@@ -49,10 +50,10 @@ public sealed class RuntimeLoopTests : IAsyncLifetime
         await using var app = OrderApp();
         var loop = Run(app);
 
-        var ok = await Invoke("""{"id":1,"item":"book"}""", new EmulatedInvocation { RequestId = "r-1" });
+        var ok = await Invoke("""{"id":1,"item":"book"}""", new TestInvocation { RequestId = "r-1" });
         var failed = await Invoke("""{"id":2,"item":"boom"}""");
         var malformed = await Invoke("""{"id":"x"}""");
-        var again = await Invoke("""{"id":3,"item":"pen"}""", new EmulatedInvocation { RequestId = "r-3" });
+        var again = await Invoke("""{"id":3,"item":"pen"}""", new TestInvocation { RequestId = "r-3" });
 
         Assert.Equal("""{"orderId":1,"requestId":"r-1"}""", ok.BodyText);
         Assert.Equal(EmulatedInvocationStatus.Error, failed.Status);
@@ -85,7 +86,7 @@ public sealed class RuntimeLoopTests : IAsyncLifetime
         await using (app)
         {
             var loop = Run(app);
-            await Invoke("{}", new EmulatedInvocation
+            await Invoke("{}", new TestInvocation
             {
                 RequestId = "hdr-1",
                 Timeout = TimeSpan.FromSeconds(20),
@@ -132,7 +133,7 @@ public sealed class RuntimeLoopTests : IAsyncLifetime
         await using (app)
         {
             var loop = Run(app);
-            var stuck = await Invoke("{}", new EmulatedInvocation { Timeout = TimeSpan.FromMilliseconds(3000) });
+            var stuck = await Invoke("{}", new TestInvocation { Timeout = TimeSpan.FromMilliseconds(3000) });
             var next = await Invoke("\"next\"");
             release.SetResult();
             await _stop.CancelAsync();
