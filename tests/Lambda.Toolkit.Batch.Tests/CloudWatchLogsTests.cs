@@ -188,6 +188,22 @@ public class CloudWatchLogsTests
     }
 
     [Fact]
+    public async Task An_awslogs_property_after_others_still_classifies_as_CloudWatch_Logs()
+    {
+        var handled = new ConcurrentQueue<string>();
+        var app = Batches.Builder().Build();
+        app.MapSqs((_, _, _) => { handled.Enqueue("sqs"); return ValueTask.CompletedTask; });
+        app.MapCloudWatchLogs((logEvent, _, _) => { handled.Enqueue(logEvent.Id); return ValueTask.CompletedTask; });
+        await using var host = await LambdaTestHost.StartAsync(app);
+        var awslogs = DataMessage(("7", "m"))[1..]; // the event without its opening brace
+
+        var result = await host.InvokeAsync("""{"note":{"Records":[]},""" + awslogs);
+
+        Assert.True(result.IsSuccess, result.Error?.ErrorType + ": " + result.Error?.ErrorMessage);
+        Assert.Equal(["7"], handled);
+    }
+
+    [Fact]
     public async Task A_logs_event_is_unrouted_when_only_SQS_is_mapped()
     {
         var app = Batches.Builder().Build();
