@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Lambda.Toolkit.Events.Alb;
 using Lambda.Toolkit.Events.ApiGateway;
 using Lambda.Toolkit.Events.Batch;
+using Lambda.Toolkit.Events.CloudWatchLogs;
 using Lambda.Toolkit.Events.DynamoDb;
 using Lambda.Toolkit.Events.EventBridge;
 using Lambda.Toolkit.Events.HttpApi;
@@ -29,6 +30,8 @@ namespace Lambda.Toolkit.Events;
 [JsonSerializable(typeof(SqsEvent))]
 [JsonSerializable(typeof(SnsEvent))]
 [JsonSerializable(typeof(SnsNotification))]
+[JsonSerializable(typeof(CloudWatchLogsEvent))]
+[JsonSerializable(typeof(CloudWatchLogsData))]
 [JsonSerializable(typeof(DynamoDbEvent))]
 [JsonSerializable(typeof(KinesisEvent))]
 [JsonSerializable(typeof(KinesisEventRecord))]

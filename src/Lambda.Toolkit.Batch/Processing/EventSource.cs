@@ -10,6 +10,7 @@ internal enum EventSource
     S3,
     Sns,
     EventBridge,
+    CloudWatchLogs,
 
     /// <summary>A batch event whose Records array is empty: the first batch adapter answers it with no failures.</summary>
     EmptyBatch,

@@ -5,7 +5,8 @@ namespace Lambda.Toolkit.Batch.Processing;
 
 /// <summary>
 /// Tells an event's source from a quick forward scan of its payload: the first record's
-/// <c>eventSource</c> (<c>EventSource</c> for SNS), or a top-level <c>detail-type</c> for EventBridge.
+/// <c>eventSource</c> (<c>EventSource</c> for SNS), a top-level <c>detail-type</c> for EventBridge, or a top-level
+/// <c>awslogs</c> for CloudWatch Logs.
 /// It stops at the first answer and allocates nothing. Every batch adapter of an application shares the one
 /// instance, so the payload is scanned once per invocation however many sources are mapped.
 /// </summary>
@@ -33,6 +34,11 @@ internal sealed class EventSourceClassifier : EventClassifier<EventSource>
                 if (reader.CurrentDepth == 1 && reader.ValueTextEquals("detail-type"u8))
                 {
                     return EventSource.EventBridge;
+                }
+
+                if (reader.CurrentDepth == 1 && reader.ValueTextEquals("awslogs"u8))
+                {
+                    return EventSource.CloudWatchLogs;
                 }
 
                 // Records[0].eventSource sits at depth 3: root, Records array, first record.
