@@ -22,7 +22,6 @@ public class RoundTripTests
     private static readonly Dictionary<string, string> Awaiting = new(StringComparer.Ordinal)
     {
         ["cloudwatch-logs"] = "issue 12 (data triggers)",
-        ["firehose"] = "issue 12 (data triggers)",
         ["s3-batch"] = "issue 12 (data triggers)",
         ["ses"] = "issue 12 (data triggers)",
         ["config"] = "issue 12 (data triggers)",
@@ -65,7 +64,7 @@ public class RoundTripTests
         Assert.True(unmapped.Count == 0, "Sample folders with neither a model nor a reason: " + string.Join(", ", unmapped));
     }
 
-    private static readonly HashSet<string> Modelled = ["alb", "apigateway-v1", "apigateway-v2", "apigateway-websocket", "s3", "sqs", "sns", "dynamodb", "kinesis", "eventbridge"];
+    private static readonly HashSet<string> Modelled = ["alb", "apigateway-v1", "apigateway-v2", "apigateway-websocket", "s3", "sqs", "sns", "dynamodb", "kinesis", "eventbridge", "firehose"];
 
     private static string Folder(string file) => file.Split('/')[0];
 
@@ -110,6 +109,8 @@ public class RoundTripTests
         "dynamodb" => Again(original, Context.DynamoDbEvent),
         "kinesis" => Again(original, Context.KinesisEvent),
         "eventbridge" => Again(original, Context.EventBridgeEventJsonElement),
+        "firehose" when file.EndsWith("kinesis-firehose-response.json", StringComparison.Ordinal) => Again(original, Context.FirehoseResponse),
+        "firehose" => Again(original, Context.FirehoseEvent),
         var folder => throw new InvalidOperationException($"No model is mapped for {folder}; map it here."),
     };
 
