@@ -11,6 +11,9 @@ internal enum EventSource
     Sns,
     EventBridge,
 
+    /// <summary>A Kinesis Data Firehose transformation: top-level <c>deliveryStreamArn</c> and <c>records</c>.</summary>
+    Firehose,
+
     /// <summary>A batch event whose Records array is empty: the first batch adapter answers it with no failures.</summary>
     EmptyBatch,
 }
