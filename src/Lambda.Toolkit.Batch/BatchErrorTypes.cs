@@ -44,10 +44,4 @@ public static class BatchErrorTypes
     /// names no error type of its own: never retried.
     /// </summary>
     public const string PermanentFailure = "Lambda.Toolkit.Batch.PermanentFailure";
-
-    /// <summary>
-    /// A Firehose transformation's response was larger than Lambda's 6 MB (6,291,456-byte) response limit: the
-    /// invocation fails before the response is sent, naming the size and the limit.
-    /// </summary>
-    public const string ResponseTooLarge = "Lambda.Toolkit.Batch.ResponseTooLarge";
 }

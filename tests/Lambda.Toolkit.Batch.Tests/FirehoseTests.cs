@@ -171,9 +171,8 @@ public class FirehoseTests
 
         Assert.True(small.IsSuccess, small.Error?.ErrorMessage);
         Assert.False(result.IsSuccess);
-        Assert.Equal(BatchErrorTypes.ResponseTooLarge, result.Error!.ErrorType);
-        Assert.Contains("over Lambda's response limit of 6291456 bytes", result.Error.ErrorMessage);
-        Assert.Matches(@"is \d{7,} bytes", result.Error.ErrorMessage);
+        Assert.Equal(LambdaErrorTypes.ResponseTooLarge, result.Error!.ErrorType);
+        Assert.Matches(@"^The Firehose response for 3 records is \d{7,} bytes, over Lambda's response limit of 6291456 bytes", result.Error.ErrorMessage);
     }
 
     [Fact]
@@ -214,6 +213,6 @@ public class FirehoseTests
 
         var result = await host.InvokeAsync("""{"invocationId":"x","records":[{"recordId":"1","data":"AA=="}]}""");
 
-        Assert.False(result.IsSuccess);
+        Assert.Equal(LambdaErrorTypes.NoHandler, result.Error?.ErrorType);
     }
 }

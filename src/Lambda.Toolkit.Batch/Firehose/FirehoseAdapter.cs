@@ -22,8 +22,12 @@ internal sealed partial class FirehoseAdapter(
     Func<PipelineBuildContext, Func<FirehoseRecord, RecordContext<FirehoseRecord>, CancellationToken, ValueTask<FirehoseResult>>> handler,
     Action<FirehoseOptions>? configure) : LambdaAdapter
 {
-    /// <summary>Lambda's limit on a synchronous invocation's response: 6 MB.</summary>
-    internal const int MaxResponseBytes = 6_291_456;
+    /// <summary>
+    /// Lambda's limit on a synchronous invocation's response: 6 MB (6,291,456 bytes). The runtime loop enforces the
+    /// configured <see cref="LambdaRuntimeOptions.MaxResponseSize"/> for every response; this adapter checks the
+    /// limit itself, before the body is written, so that the error can say how many records made it too large.
+    /// </summary>
+    internal const int MaxResponseBytes = LambdaRuntimeDefaults.MaxResponseSize;
 
     public override string Name => "Firehose";
 
@@ -69,7 +73,7 @@ internal sealed partial class FirehoseAdapter(
             if (body.Length > MaxResponseBytes)
             {
                 throw new LambdaFunctionException(
-                    BatchErrorTypes.ResponseTooLarge,
+                    LambdaErrorTypes.ResponseTooLarge,
                     $"The Firehose response for {answers.Length} records is {body.Length} bytes, over Lambda's response limit of {MaxResponseBytes} bytes; lower the delivery stream's buffer size or make the transformed records smaller.");
             }
 

@@ -10,8 +10,8 @@ namespace Lambda.Toolkit.Batch.Firehose;
 /// and in order: <c>Ok</c> with the handler's new data (base64-encoded by the adapter), <c>Dropped</c>, or
 /// <c>ProcessingFailed</c>. A handler that throws, data that is not base64 (or, for the typed overload, not the
 /// handler's JSON type) and the invocation's deadline fail that record only, with its original data. Records are
-/// not retried within the invocation. A response over Lambda's 6 MB limit fails the invocation with
-/// <see cref="BatchErrorTypes.ResponseTooLarge"/>.
+/// not retried within the invocation. A response over Lambda's 6 MB limit fails the invocation, before it is
+/// sent, with <see cref="LambdaErrorTypes.ResponseTooLarge"/> and a message naming its size and the limit.
 /// </summary>
 public static class FirehoseApplicationExtensions
 {
