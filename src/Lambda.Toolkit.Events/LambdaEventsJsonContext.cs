@@ -6,6 +6,7 @@ using Lambda.Toolkit.Events.Batch;
 using Lambda.Toolkit.Events.CloudWatchLogs;
 using Lambda.Toolkit.Events.DynamoDb;
 using Lambda.Toolkit.Events.EventBridge;
+using Lambda.Toolkit.Events.Firehose;
 using Lambda.Toolkit.Events.HttpApi;
 using Lambda.Toolkit.Events.Kinesis;
 using Lambda.Toolkit.Events.S3;
@@ -41,5 +42,7 @@ namespace Lambda.Toolkit.Events;
 [JsonSerializable(typeof(BatchResponse))]
 [JsonSerializable(typeof(TimeWindowResponse))]
 [JsonSerializable(typeof(AttributeValue))]
+[JsonSerializable(typeof(FirehoseEvent))]
+[JsonSerializable(typeof(FirehoseResponse))]
 [JsonSerializable(typeof(Dictionary<string, AttributeValue>))]
 public sealed partial class LambdaEventsJsonContext : JsonSerializerContext;

@@ -12,6 +12,9 @@ internal enum EventSource
     EventBridge,
     CloudWatchLogs,
 
+    /// <summary>A Kinesis Data Firehose transformation: top-level <c>deliveryStreamArn</c> and <c>records</c>.</summary>
+    Firehose,
+
     /// <summary>A batch event whose Records array is empty: the first batch adapter answers it with no failures.</summary>
     EmptyBatch,
 }

@@ -5,8 +5,8 @@ namespace Lambda.Toolkit.Batch.Processing;
 
 /// <summary>
 /// Tells an event's source from a quick forward scan of its payload: the first record's
-/// <c>eventSource</c> (<c>EventSource</c> for SNS), a top-level <c>detail-type</c> for EventBridge, or a top-level
-/// <c>awslogs</c> for CloudWatch Logs.
+/// <c>eventSource</c> (<c>EventSource</c> for SNS), a top-level <c>detail-type</c> for EventBridge, a top-level
+/// <c>awslogs</c> for CloudWatch Logs, or top-level <c>deliveryStreamArn</c> and <c>records</c> for Firehose.
 /// It stops at the first answer and allocates nothing. Every batch adapter of an application shares the one
 /// instance, so the payload is scanned once per invocation however many sources are mapped.
 /// </summary>
@@ -16,6 +16,13 @@ internal sealed class EventSourceClassifier : EventClassifier<EventSource>
 
     protected override EventSource Classify(ReadOnlySpan<byte> payload)
     {
+        if (payload.StartsWith("\uFEFF"u8))
+        {
+            payload = payload[3..];
+        }
+
+        var firehoseArn = false;
+        var firehoseRecords = false;
         var reader = new Utf8JsonReader(payload, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         try
         {
@@ -67,7 +74,15 @@ internal sealed class EventSourceClassifier : EventClassifier<EventSource>
 
                 if (reader.CurrentDepth == 1)
                 {
+                    firehoseArn |= reader.ValueTextEquals("deliveryStreamArn"u8);
+                    var isRecords = reader.ValueTextEquals("records"u8);
                     reader.Read();
+                    firehoseRecords |= isRecords && reader.TokenType == JsonTokenType.StartArray;
+                    if (firehoseArn && firehoseRecords)
+                    {
+                        return EventSource.Firehose;
+                    }
+
                     reader.Skip();
                 }
             }
