@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Lambda.Toolkit.Shared;
 using System.Text.Json.Serialization.Metadata;
@@ -35,16 +34,10 @@ public static class LambdaEventSerializer
     public static T Deserialize<T>(string json, JsonTypeInfo<T> jsonTypeInfo)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var bytes = ArrayPool<byte>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxByteCount(json.Length));
-        try
-        {
-            var length = System.Text.Encoding.UTF8.GetBytes(json, bytes);
-            return Deserialize(bytes.AsSpan(0, length), jsonTypeInfo);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(bytes);
-        }
+        ArgumentNullException.ThrowIfNull(jsonTypeInfo);
+        return JsonPayloadReader.TryRead(json, jsonTypeInfo, out var value, out var failure)
+            ? value
+            : throw new EventDeserializationException(typeof(T), failure.JsonPath, failure.Reason, failure.Exception);
     }
 
     /// <summary>Writes <paramref name="value"/> as UTF-8 JSON.</summary>

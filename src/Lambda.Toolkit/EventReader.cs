@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Serialization.Metadata;
 using Lambda.Toolkit.Shared;
 
@@ -33,7 +32,8 @@ public static class EventReader
     public static T Read<T>(string json, JsonTypeInfo<T> jsonTypeInfo)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Read(Encoding.UTF8.GetBytes(json), jsonTypeInfo);
+        ArgumentNullException.ThrowIfNull(jsonTypeInfo);
+        return JsonPayloadReader.TryRead(json, jsonTypeInfo, out var value, out var failure) ? value : throw Invalid<T>(failure);
     }
 
     /// <summary>The payload without a leading UTF-8 byte-order mark (files saved by editors may start with one; Lambda never sends one).</summary>

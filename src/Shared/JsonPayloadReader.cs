@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -62,6 +64,28 @@ internal static class JsonPayloadReader
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Reads a JSON string (a record body, a message inside an event): transcoded into a pooled buffer, so a batch
+    /// of records allocates nothing for the transcoding.
+    /// </summary>
+    public static bool TryRead<T>(
+        string json,
+        JsonTypeInfo<T> jsonTypeInfo,
+        [MaybeNullWhen(false)] out T value,
+        out JsonPayloadFailure failure)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(json, buffer);
+            return TryRead(buffer.AsSpan(0, length), jsonTypeInfo, out value, out failure);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Why <paramref name="utf8Json"/> is not JSON at all, or <see langword="null"/> when it is one well-formed JSON value.</summary>

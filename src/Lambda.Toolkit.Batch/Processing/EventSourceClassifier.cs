@@ -16,11 +16,6 @@ internal sealed class EventSourceClassifier : EventClassifier<EventSource>
 
     protected override EventSource Classify(ReadOnlySpan<byte> payload)
     {
-        if (payload.StartsWith("\uFEFF"u8))
-        {
-            payload = payload[3..];
-        }
-
         var firehoseArn = false;
         var firehoseRecords = false;
         var reader = new Utf8JsonReader(payload, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
