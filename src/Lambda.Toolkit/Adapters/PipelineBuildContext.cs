@@ -13,6 +13,7 @@ public sealed class PipelineBuildContext
     private readonly List<string> _problems;
     private readonly string _owner;
     private readonly IServiceProviderIsService? _isService;
+    private int _reported;
 
     internal PipelineBuildContext(IServiceProvider services, string owner, List<string> problems)
     {
@@ -25,8 +26,8 @@ public sealed class PipelineBuildContext
     /// <summary>The root services, built once and shared by every invocation.</summary>
     public IServiceProvider Services { get; }
 
-    /// <summary>Whether any part of the pipeline has reported a problem so far.</summary>
-    public bool HasProblems => _problems.Count > 0;
+    /// <summary>Whether this part (the adapter or middleware being built) has reported a problem through this context.</summary>
+    public bool HasProblems => _reported > 0;
 
     /// <summary>
     /// Reports a configuration problem (an invalid option, a missing registration). Init goes on collecting
@@ -37,6 +38,7 @@ public sealed class PipelineBuildContext
     {
         ArgumentException.ThrowIfNullOrEmpty(problem);
         _problems.Add($"{_owner}: {problem}");
+        _reported++;
     }
 
     /// <summary>Reports problems gathered by an options object's own validation.</summary>
