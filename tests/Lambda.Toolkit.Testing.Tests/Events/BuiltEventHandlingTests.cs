@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Lambda.Toolkit.Batch;
+using Lambda.Toolkit.Batch.CloudWatchLogs;
 using Lambda.Toolkit.Batch.DynamoDbStreams;
 using Lambda.Toolkit.Batch.EventBridge;
+using Lambda.Toolkit.Batch.Firehose;
 using Lambda.Toolkit.Batch.Kinesis;
 using Lambda.Toolkit.Batch.S3;
 using Lambda.Toolkit.Batch.Sns;
@@ -209,5 +211,39 @@ public sealed class BuiltEventHandlingTests
 
         Assert.True(result.IsSuccess, result.Error?.ErrorMessage);
         Assert.Equal([("com.example.orders", new Order(9, "desk"))], seen);
+    }
+    [Fact]
+    public async Task A_CloudWatch_Logs_event_is_handled_one_log_event_at_a_time_and_a_control_message_calls_nothing()
+    {
+        var seen = new ConcurrentQueue<(string LogGroup, string Message)>();
+        var app = App();
+        app.MapCloudWatchLogs((logEvent, context, _) => { seen.Enqueue((context.Record.LogGroup!, logEvent.Message!)); return ValueTask.CompletedTask; });
+        await using var host = await LambdaTestHost.StartAsync(app);
+
+        var data = await host.InvokeAsync(new CloudWatchLogsEventBuilder("/aws/lambda/orders").AddLogEvent("one").AddLogEvent(new Order(1, "pen"), JsonContext.Default.Order).ToJson());
+        var control = await host.InvokeAsync(new CloudWatchLogsEventBuilder().AsControlMessage().ToJson());
+
+        Assert.True(data.IsSuccess, data.Error?.ErrorMessage);
+        Assert.True(control.IsSuccess, control.Error?.ErrorMessage);
+        Assert.Equal([("/aws/lambda/orders", "one"), ("/aws/lambda/orders", """{"orderId":1,"item":"pen"}""")], seen);
+    }
+
+    [Fact]
+    public async Task A_Firehose_event_binds_each_record_and_answers_every_record_id()
+    {
+        var app = App();
+        app.MapFirehose(JsonContext.Default.Order, (order, _, _) => ValueTask.FromResult(
+            order.OrderId == 2 ? FirehoseResult.Dropped : FirehoseResult.Ok(order with { Item = order.Item.ToUpperInvariant() }, JsonContext.Default.Order)));
+        await using var host = await LambdaTestHost.StartAsync(app);
+        var builder = new FirehoseEventBuilder().AddRecord(new Order(1, "pen"), JsonContext.Default.Order).AddRecord(new Order(2, "ink"), JsonContext.Default.Order).AddRecord("not json");
+        var @event = builder.Build();
+
+        var result = await host.InvokeAsync(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(@event, LambdaEventsJsonContext.Default.FirehoseEvent));
+
+        Assert.True(result.IsSuccess, result.Error?.ErrorMessage);
+        var records = result.ReadResponse(LambdaEventsJsonContext.Default.FirehoseResponse).Records;
+        Assert.Equal(@event.Records.Select(r => r.RecordId), records.Select(r => r.RecordId));
+        Assert.Equal(["Ok", "Dropped", "ProcessingFailed"], records.Select(r => r.Result.ToString()));
+        Assert.Equal("""{"orderId":1,"item":"PEN"}""", Encoding.UTF8.GetString(Convert.FromBase64String(records[0].Data!)));
     }
 }

@@ -158,4 +158,49 @@ public sealed class EventShapeTests
         JsonShape.AssertSameShape(JsonShape.Paths("eventbridge/scheduled-event.json", opaque: ["detail"]), JsonShape.Paths(json, opaque: ["detail"]), sampleOnly: [], builtOnly: []);
         AssertRoundTrips(json, LambdaEventsJsonContext.Default.EventBridgeEventJsonElement);
     }
+    [Fact]
+    public void A_CloudWatch_Logs_event_has_the_shape_of_the_AWS_sample_and_its_data_decodes()
+    {
+        var json = new CloudWatchLogsEventBuilder("testLogGroup").InStream("testLogStream").WithFilter("testFilter")
+            .AddLogEvent("[ERROR] First test message").AddLogEvent("[ERROR] Second test message").ToJson();
+
+        JsonShape.AssertSameShape(JsonShape.Paths("cloudwatch-logs/logs-event.json"), JsonShape.Paths(json), sampleOnly: [], builtOnly: []);
+        AssertRoundTrips(json, LambdaEventsJsonContext.Default.CloudWatchLogsEvent);
+        var sample = LambdaEventSerializer.Deserialize(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "events", "cloudwatch-logs", "logs-event.json")), LambdaEventsJsonContext.Default.CloudWatchLogsEvent).Decode();
+        var built = LambdaEventSerializer.Deserialize(json, LambdaEventsJsonContext.Default.CloudWatchLogsEvent).Decode();
+        JsonShape.AssertSameShape(
+            JsonShape.Paths(JsonSerializer.SerializeToUtf8Bytes(sample, LambdaEventsJsonContext.Default.CloudWatchLogsData)),
+            JsonShape.Paths(JsonSerializer.SerializeToUtf8Bytes(built, LambdaEventsJsonContext.Default.CloudWatchLogsData)),
+            sampleOnly: [],
+            builtOnly: []);
+        Assert.Equal(["[ERROR] First test message", "[ERROR] Second test message"], built.LogEvents!.Select(e => e.Message));
+        Assert.All(built.LogEvents!, e => Assert.Equal(56, e.Id.Length));
+        Assert.Equal(("testLogGroup", "testLogStream", "123456789012"), (built.LogGroup, built.LogStream, built.Owner));
+    }
+
+    [Fact]
+    public void A_CloudWatch_Logs_control_message_carries_no_log_events_of_the_caller()
+    {
+        var data = new CloudWatchLogsEventBuilder().AddLogEvent("ignored").AsControlMessage().Build().Decode();
+
+        Assert.True(data.IsControlMessage);
+        Assert.DoesNotContain(data.LogEvents!, e => e.Message == "ignored");
+    }
+
+    [Fact]
+    public void A_Firehose_event_has_the_shape_of_the_AWS_samples()
+    {
+        var json = new FirehoseEventBuilder("lambda-test").AddRecord("hello world").AddRecord([0xCA, 0xFE]).ToJson();
+        var fromStream = new FirehoseEventBuilder().FromKinesisStream("clicks").AddRecord("Hello, this is a test 123.", "pk-1").ToJson();
+
+        JsonShape.AssertSameShape(JsonShape.Paths("firehose/kinesis-firehose-event.json"), JsonShape.Paths(json), sampleOnly: [], builtOnly: []);
+        JsonShape.AssertSameShape(JsonShape.Paths("firehose/kinesis-firehose-streams-as-source.json"), JsonShape.Paths(fromStream), sampleOnly: [], builtOnly: ["sourceKinesisStreamArn"]);
+        AssertRoundTrips(json, LambdaEventsJsonContext.Default.FirehoseEvent);
+        AssertRoundTrips(fromStream, LambdaEventsJsonContext.Default.FirehoseEvent);
+        var records = LambdaEventSerializer.Deserialize(json, LambdaEventsJsonContext.Default.FirehoseEvent).Records;
+        Assert.Equal("hello world"u8.ToArray(), records[0].DecodeData());
+        Assert.Equal(new byte[] { 0xCA, 0xFE }, records[1].DecodeData());
+        Assert.NotEqual(records[0].RecordId, records[1].RecordId);
+        Assert.Equal("pk-1", LambdaEventSerializer.Deserialize(fromStream, LambdaEventsJsonContext.Default.FirehoseEvent).Records[0].KinesisRecordMetadata!.PartitionKey);
+    }
 }
