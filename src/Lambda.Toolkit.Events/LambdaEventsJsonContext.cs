@@ -10,6 +10,7 @@ using Lambda.Toolkit.Events.Firehose;
 using Lambda.Toolkit.Events.HttpApi;
 using Lambda.Toolkit.Events.Kinesis;
 using Lambda.Toolkit.Events.S3;
+using Lambda.Toolkit.Events.S3Batch;
 using Lambda.Toolkit.Events.Sns;
 using Lambda.Toolkit.Events.Sqs;
 
@@ -44,5 +45,7 @@ namespace Lambda.Toolkit.Events;
 [JsonSerializable(typeof(AttributeValue))]
 [JsonSerializable(typeof(FirehoseEvent))]
 [JsonSerializable(typeof(FirehoseResponse))]
+[JsonSerializable(typeof(S3BatchEvent))]
+[JsonSerializable(typeof(S3BatchResponse))]
 [JsonSerializable(typeof(Dictionary<string, AttributeValue>))]
 public sealed partial class LambdaEventsJsonContext : JsonSerializerContext;

@@ -15,6 +15,9 @@ internal enum EventSource
     /// <summary>A Kinesis Data Firehose transformation: top-level <c>deliveryStreamArn</c> and <c>records</c>.</summary>
     Firehose,
 
+    /// <summary>An Amazon S3 Batch Operations invocation: top-level <c>invocationSchemaVersion</c>, <c>job</c> and <c>tasks</c>.</summary>
+    S3Batch,
+
     /// <summary>A batch event whose Records array is empty: the first batch adapter answers it with no failures.</summary>
     EmptyBatch,
 }

@@ -6,7 +6,8 @@ namespace Lambda.Toolkit.Batch.Processing;
 /// <summary>
 /// Tells an event's source from a quick forward scan of its payload: the first record's
 /// <c>eventSource</c> (<c>EventSource</c> for SNS), a top-level <c>detail-type</c> for EventBridge, a top-level
-/// <c>awslogs</c> for CloudWatch Logs, or top-level <c>deliveryStreamArn</c> and <c>records</c> for Firehose.
+/// <c>awslogs</c> for CloudWatch Logs, top-level <c>deliveryStreamArn</c> and <c>records</c> for Firehose, or top-level
+/// <c>invocationSchemaVersion</c>, <c>job</c> (an object) and <c>tasks</c> (an array) for S3 Batch Operations.
 /// It stops at the first answer and allocates nothing. Every batch adapter of an application shares the one
 /// instance, so the payload is scanned once per invocation however many sources are mapped.
 /// </summary>
@@ -14,10 +15,16 @@ internal sealed class EventSourceClassifier : EventClassifier<EventSource>
 {
     public static readonly EventSourceClassifier Instance = new();
 
+    /// <summary>Classifies a payload without an invocation context (the override is protected): for tests.</summary>
+    internal EventSource ClassifyPayload(ReadOnlySpan<byte> payload) => Classify(payload);
+
     protected override EventSource Classify(ReadOnlySpan<byte> payload)
     {
         var firehoseArn = false;
         var firehoseRecords = false;
+        var s3BatchVersion = false;
+        var s3BatchJob = false;
+        var s3BatchTasks = false;
         var reader = new Utf8JsonReader(payload, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         try
         {
@@ -70,12 +77,22 @@ internal sealed class EventSourceClassifier : EventClassifier<EventSource>
                 if (reader.CurrentDepth == 1)
                 {
                     firehoseArn |= reader.ValueTextEquals("deliveryStreamArn"u8);
+                    s3BatchVersion |= reader.ValueTextEquals("invocationSchemaVersion"u8);
                     var isRecords = reader.ValueTextEquals("records"u8);
+                    var isJob = reader.ValueTextEquals("job"u8);
+                    var isTasks = reader.ValueTextEquals("tasks"u8);
                     reader.Read();
                     firehoseRecords |= isRecords && reader.TokenType == JsonTokenType.StartArray;
                     if (firehoseArn && firehoseRecords)
                     {
                         return EventSource.Firehose;
+                    }
+
+                    s3BatchJob |= isJob && reader.TokenType == JsonTokenType.StartObject;
+                    s3BatchTasks |= isTasks && reader.TokenType == JsonTokenType.StartArray;
+                    if (s3BatchVersion && s3BatchJob && s3BatchTasks)
+                    {
+                        return EventSource.S3Batch;
                     }
 
                     reader.Skip();

@@ -146,5 +146,5 @@ public sealed class S3EventBuilder
     public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), LambdaEventsJsonContext.Default.S3Event);
 
     /// <summary>S3 form-encodes each segment of the key (a space becomes <c>+</c>) and keeps the <c>/</c> separators.</summary>
-    private static string EncodeKey(string key) => string.Join('/', key.Split('/').Select(WebUtility.UrlEncode));
+    internal static string EncodeKey(string key) => string.Join('/', key.Split('/').Select(WebUtility.UrlEncode));
 }
