@@ -15,6 +15,12 @@ internal enum EventSource
     /// <summary>A Kinesis Data Firehose transformation: top-level <c>deliveryStreamArn</c> and <c>records</c>.</summary>
     Firehose,
 
+    /// <summary>An SES receipt rule's Lambda action: <c>Records[0].eventSource</c> is <c>aws:ses</c>.</summary>
+    Ses,
+
+    /// <summary>An AWS Config custom rule's event: top-level <c>configRuleName</c> and <c>invokingEvent</c> (no Records).</summary>
+    Config,
+
     /// <summary>A batch event whose Records array is empty: the first batch adapter answers it with no failures.</summary>
     EmptyBatch,
 }
