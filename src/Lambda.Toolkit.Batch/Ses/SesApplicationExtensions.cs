@@ -20,8 +20,9 @@ namespace Lambda.Toolkit.Batch.Ses;
 /// that throws (after its retries) fails the invocation with the handler's error: the function never answers a
 /// disposition it did not decide, so a failed check does not quietly become <c>CONTINUE</c>. AWS's documentation of
 /// the Lambda action defines the three dispositions, says that SES reads any other answer as <c>CONTINUE</c>, and
-/// sets the 30-second limit; it does not state what SES does with a synchronous invocation that fails or times out,
-/// so whatever happens to the email then is SES's own handling of a failed action, not a disposition of this function.
+/// sets the 30-second limit; that page does not say what SES does with a synchronous invocation that fails or times
+/// out, so whatever happens to the email then is SES's own handling of a failed action, not a disposition this
+/// function chose. Keep retries (<see cref="BatchOptions.Retry"/>) well inside the 30 seconds.
 /// </description></item>
 /// </list>
 /// The record id (for logs, hooks and idempotency) is <c>mail.messageId</c>. Dead letters do not apply.
