@@ -25,7 +25,8 @@ namespace Lambda.Toolkit.Batch.Ses;
 /// function chose. Keep retries (<see cref="BatchOptions.Retry"/>) well inside the 30 seconds.
 /// </description></item>
 /// </list>
-/// The record id (for logs, hooks and idempotency) is <c>mail.messageId</c>. Dead letters do not apply.
+/// The record id (for logs, hooks and idempotency) is <c>mail.messageId</c>. Dead letters do not apply. A lambda
+/// whose body only throws fits both overloads; give it a return (<c>ValueTask.FromException(...)</c>) to pick one.
 /// </summary>
 public static class SesApplicationExtensions
 {
