@@ -2,7 +2,7 @@ namespace Lambda.Toolkit.Batch;
 
 /// <summary>
 /// The <c>errorType</c> values the batch adapters report, on a dead letter's
-/// <see cref="DeadLetter.DeadLetterMessage.ErrorType"/> and on the failure an asynchronous source (S3, SNS, CloudWatch Logs,
+/// <see cref="DeadLetter.DeadLetterMessage.ErrorType"/> and on the failure an asynchronous source (S3, SNS, SES, CloudWatch Logs,
 /// EventBridge) rethrows to Lambda. They are stable: match on them. A failure of the record handler's own
 /// making keeps its own error type (<see cref="LambdaFunctionException.ErrorType"/>, else the exception
 /// type's name), as <see cref="FunctionError.FromException(Exception)"/> reports it.

@@ -4,6 +4,7 @@ using Lambda.Toolkit.Events.Alb;
 using Lambda.Toolkit.Events.ApiGateway;
 using Lambda.Toolkit.Events.Batch;
 using Lambda.Toolkit.Events.CloudWatchLogs;
+using Lambda.Toolkit.Events.Config;
 using Lambda.Toolkit.Events.DynamoDb;
 using Lambda.Toolkit.Events.EventBridge;
 using Lambda.Toolkit.Events.Firehose;
@@ -11,6 +12,7 @@ using Lambda.Toolkit.Events.HttpApi;
 using Lambda.Toolkit.Events.Kinesis;
 using Lambda.Toolkit.Events.S3;
 using Lambda.Toolkit.Events.S3Batch;
+using Lambda.Toolkit.Events.Ses;
 using Lambda.Toolkit.Events.Sns;
 using Lambda.Toolkit.Events.Sqs;
 
@@ -48,4 +50,12 @@ namespace Lambda.Toolkit.Events;
 [JsonSerializable(typeof(S3BatchEvent))]
 [JsonSerializable(typeof(S3BatchResponse))]
 [JsonSerializable(typeof(Dictionary<string, AttributeValue>))]
+[JsonSerializable(typeof(SesEvent))]
+[JsonSerializable(typeof(SesReceiptRuleResponse))]
+[JsonSerializable(typeof(ConfigRuleEvent))]
+[JsonSerializable(typeof(ConfigurationItemChangeNotification))]
+[JsonSerializable(typeof(OversizedConfigurationItemChangeNotification))]
+[JsonSerializable(typeof(ScheduledNotification))]
+[JsonSerializable(typeof(ConfigurationSnapshotDeliveryCompleted))]
+[JsonSerializable(typeof(ConfigRuleResponse))]
 public sealed partial class LambdaEventsJsonContext : JsonSerializerContext;

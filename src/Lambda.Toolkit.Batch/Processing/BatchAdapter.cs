@@ -6,7 +6,7 @@ using Lambda.Toolkit.Events;
 namespace Lambda.Toolkit.Batch.Processing;
 
 /// <summary>
-/// The adapter behind every batch and record source (SQS, Kinesis, DynamoDB Streams, S3, SNS, EventBridge, CloudWatch Logs):
+/// The adapter behind every batch and record source (SQS, Kinesis, DynamoDB Streams, S3, SNS, EventBridge, CloudWatch Logs, SES):
 /// accepts its source's events (classified once per invocation), validates the options and builds the
 /// record processor at init, and per invocation reads the event and processes its records.
 /// </summary>
@@ -48,7 +48,7 @@ internal sealed class BatchAdapter<TEvent, TRecord>(
         {
             if (order is null)
             {
-                problems.Add("Dead letters do not apply to asynchronous sources (S3, SNS, EventBridge, CloudWatch Logs): failures are rethrown so that Lambda's retries and on-failure destination apply. Remove DeadLetter, or configure an on-failure destination for the function.");
+                problems.Add("Dead letters do not apply to asynchronous sources (S3, SNS, EventBridge, CloudWatch Logs, SES): failures are rethrown so that Lambda's retries and on-failure destination apply. Remove DeadLetter, or configure an on-failure destination for the function.");
             }
             else if (recordHandling.ToDeadLetter is null)
             {

@@ -17,6 +17,11 @@ internal enum EventSource
 
     /// <summary>An Amazon S3 Batch Operations invocation: top-level <c>invocationSchemaVersion</c>, <c>job</c> and <c>tasks</c>.</summary>
     S3Batch,
+    /// <summary>An SES receipt rule's Lambda action: <c>Records[0].eventSource</c> is <c>aws:ses</c>.</summary>
+    Ses,
+
+    /// <summary>An AWS Config custom rule's event: top-level <c>configRuleName</c> and <c>invokingEvent</c> (no Records).</summary>
+    Config,
 
     /// <summary>A batch event whose Records array is empty: the first batch adapter answers it with no failures.</summary>
     EmptyBatch,

@@ -6,8 +6,9 @@ namespace Lambda.Toolkit.Batch.Processing;
 /// <summary>
 /// Tells an event's source from a quick forward scan of its payload: the first record's
 /// <c>eventSource</c> (<c>EventSource</c> for SNS), a top-level <c>detail-type</c> for EventBridge, a top-level
-/// <c>awslogs</c> for CloudWatch Logs, top-level <c>deliveryStreamArn</c> and <c>records</c> for Firehose, or top-level
-/// <c>invocationSchemaVersion</c>, <c>job</c> (an object) and <c>tasks</c> (an array) for S3 Batch Operations.
+/// <c>awslogs</c> for CloudWatch Logs, top-level <c>deliveryStreamArn</c> and <c>records</c> for Firehose, top-level
+/// <c>invocationSchemaVersion</c>, <c>job</c> (an object) and <c>tasks</c> (an array) for S3 Batch Operations, or
+/// top-level <c>configRuleName</c> and <c>invokingEvent</c> for an AWS Config rule.
 /// It stops at the first answer and allocates nothing. Every batch adapter of an application shares the one
 /// instance, so the payload is scanned once per invocation however many sources are mapped.
 /// </summary>
@@ -25,6 +26,8 @@ internal sealed class EventSourceClassifier : EventClassifier<EventSource>
         var s3BatchVersion = false;
         var s3BatchJob = false;
         var s3BatchTasks = false;
+        var configRuleName = false;
+        var configInvokingEvent = false;
         var reader = new Utf8JsonReader(payload, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         try
         {
@@ -60,6 +63,7 @@ internal sealed class EventSourceClassifier : EventClassifier<EventSource>
                         : reader.ValueTextEquals("aws:dynamodb"u8) ? EventSource.DynamoDb
                         : reader.ValueTextEquals("aws:s3"u8) ? EventSource.S3
                         : reader.ValueTextEquals("aws:sns"u8) ? EventSource.Sns
+                        : reader.ValueTextEquals("aws:ses"u8) ? EventSource.Ses
                         : EventSource.Unknown;
                 }
 
@@ -81,6 +85,8 @@ internal sealed class EventSourceClassifier : EventClassifier<EventSource>
                     var isRecords = reader.ValueTextEquals("records"u8);
                     var isJob = reader.ValueTextEquals("job"u8);
                     var isTasks = reader.ValueTextEquals("tasks"u8);
+                    var isRuleName = reader.ValueTextEquals("configRuleName"u8);
+                    var isInvokingEvent = reader.ValueTextEquals("invokingEvent"u8);
                     reader.Read();
                     firehoseRecords |= isRecords && reader.TokenType == JsonTokenType.StartArray;
                     if (firehoseArn && firehoseRecords)
@@ -93,6 +99,13 @@ internal sealed class EventSourceClassifier : EventClassifier<EventSource>
                     if (s3BatchVersion && s3BatchJob && s3BatchTasks)
                     {
                         return EventSource.S3Batch;
+                    }
+
+                    configRuleName |= isRuleName && reader.TokenType == JsonTokenType.String;
+                    configInvokingEvent |= isInvokingEvent && reader.TokenType == JsonTokenType.String;
+                    if (configRuleName && configInvokingEvent)
+                    {
+                        return EventSource.Config;
                     }
 
                     reader.Skip();
