@@ -24,8 +24,6 @@ public class RoundTripTests
         ["s3-batch"] = "issue 12 (data triggers)",
         ["ses"] = "issue 12 (data triggers)",
         ["config"] = "issue 12 (data triggers)",
-        ["kafka"] = "issue 12 (data triggers)",
-        ["mq"] = "issue 12 (data triggers)",
         ["cognito"] = "issue 16 (identity and control-plane triggers)",
         ["authorizer"] = "issue 16 (identity and control-plane triggers)",
         ["appsync"] = "issue 16 (identity and control-plane triggers)",
@@ -63,7 +61,7 @@ public class RoundTripTests
         Assert.True(unmapped.Count == 0, "Sample folders with neither a model nor a reason: " + string.Join(", ", unmapped));
     }
 
-    private static readonly HashSet<string> Modelled = ["alb", "apigateway-v1", "apigateway-v2", "apigateway-websocket", "s3", "sqs", "sns", "dynamodb", "kinesis", "eventbridge", "cloudwatch-logs", "firehose"];
+    private static readonly HashSet<string> Modelled = ["alb", "apigateway-v1", "apigateway-v2", "apigateway-websocket", "s3", "sqs", "sns", "dynamodb", "kinesis", "eventbridge", "cloudwatch-logs", "firehose", "kafka", "mq"];
 
     private static string Folder(string file) => file.Split('/')[0];
 
@@ -111,6 +109,9 @@ public class RoundTripTests
         "cloudwatch-logs" => Again(original, Context.CloudWatchLogsEvent),
         "firehose" when file.EndsWith("kinesis-firehose-response.json", StringComparison.Ordinal) => Again(original, Context.FirehoseResponse),
         "firehose" => Again(original, Context.FirehoseEvent),
+        "kafka" => Again(original, Context.KafkaEvent),
+        "mq" when file.EndsWith("rabbitmq.json", StringComparison.Ordinal) => Again(original, Context.RabbitMqEvent),
+        "mq" => Again(original, Context.ActiveMqEvent),
         var folder => throw new InvalidOperationException($"No model is mapped for {folder}; map it here."),
     };
 
