@@ -15,6 +15,15 @@ internal enum EventSource
     /// <summary>A Kinesis Data Firehose transformation: top-level <c>deliveryStreamArn</c> and <c>records</c>.</summary>
     Firehose,
 
+    /// <summary>Amazon MSK or self-managed Apache Kafka: top-level <c>eventSource</c> <c>aws:kafka</c> or <c>SelfManagedKafka</c>.</summary>
+    Kafka,
+
+    /// <summary>Amazon MQ for ActiveMQ: top-level <c>eventSource</c> <c>aws:mq</c> (or <c>aws:amq</c>, as some AWS samples have it).</summary>
+    ActiveMq,
+
+    /// <summary>Amazon MQ for RabbitMQ: top-level <c>eventSource</c> <c>aws:rmq</c>.</summary>
+    RabbitMq,
+
     /// <summary>A batch event whose Records array is empty: the first batch adapter answers it with no failures.</summary>
     EmptyBatch,
 }
