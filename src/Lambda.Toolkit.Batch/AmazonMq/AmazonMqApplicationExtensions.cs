@@ -24,7 +24,7 @@ public static class AmazonMqApplicationExtensions
 {
     /// <summary>
     /// Maps an ActiveMQ handler whose message body (base64 on the wire) is JSON bound through <paramref name="dataType"/>.
-    /// A body that is not base64 or not a <typeparamref name="TData"/> fails that message permanently
+    /// A body that is absent, not base64 or not a <typeparamref name="TData"/> fails that message permanently
     /// (<see cref="BatchErrorTypes.InvalidRecord"/>, never retried).
     /// </summary>
     /// <typeparam name="TData">The body's type.</typeparam>
@@ -39,7 +39,7 @@ public static class AmazonMqApplicationExtensions
         ArgumentNullException.ThrowIfNull(dataType);
         ArgumentNullException.ThrowIfNull(handler);
         return app.MapActiveMq(
-            (message, context, ct) => handler(Base64PayloadBinder.Bind(message.Data ?? string.Empty, dataType, "data", "ActiveMQ message " + message.MessageId), context, ct),
+            (message, context, ct) => handler(Base64PayloadBinder.Bind(message.Data, dataType, "data", "ActiveMQ message " + message.MessageId), context, ct),
             configure);
     }
 

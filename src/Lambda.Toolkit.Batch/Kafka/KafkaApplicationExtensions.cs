@@ -19,6 +19,8 @@ namespace Lambda.Toolkit.Batch.Kafka;
 /// and on-failure settings). Records that succeeded are delivered again with it: set
 /// <see cref="BatchOptions.Idempotency"/> (keyed <c>topic-partition-offset</c>) to skip them on the retry, and
 /// <see cref="BatchOptions.DeadLetter"/> to set a poison record aside (a dead-lettered record counts as handled).
+/// An event source mapping in provisioned mode can also turn on ReportBatchItemFailures for Kafka; this adapter does
+/// not answer a partial batch response, and Lambda reads its failed invocation as the failure of the whole batch either way.
 /// </summary>
 public static class KafkaApplicationExtensions
 {
