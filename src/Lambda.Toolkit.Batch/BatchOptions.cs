@@ -9,7 +9,8 @@ public sealed class BatchOptions
 {
     /// <summary>
     /// How many records of a standard SQS queue run at once; for a FIFO queue, how many message groups
-    /// run at once (each group stays in order). Streams are always sequential. Default: 1.
+    /// run at once (each group stays in order); for Kafka, how many partitions, and for Amazon MQ, how many queues
+    /// (each in order). Streams are always sequential. Default: 1.
     /// </summary>
     public int MaxDegreeOfParallelism { get; set; } = 1;
 

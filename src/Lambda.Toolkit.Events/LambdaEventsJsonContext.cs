@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Lambda.Toolkit.Events.Alb;
+using Lambda.Toolkit.Events.AmazonMq;
 using Lambda.Toolkit.Events.ApiGateway;
 using Lambda.Toolkit.Events.Batch;
 using Lambda.Toolkit.Events.CloudWatchLogs;
@@ -9,6 +10,7 @@ using Lambda.Toolkit.Events.DynamoDb;
 using Lambda.Toolkit.Events.EventBridge;
 using Lambda.Toolkit.Events.Firehose;
 using Lambda.Toolkit.Events.HttpApi;
+using Lambda.Toolkit.Events.Kafka;
 using Lambda.Toolkit.Events.Kinesis;
 using Lambda.Toolkit.Events.S3;
 using Lambda.Toolkit.Events.S3Batch;
@@ -58,4 +60,10 @@ namespace Lambda.Toolkit.Events;
 [JsonSerializable(typeof(ScheduledNotification))]
 [JsonSerializable(typeof(ConfigurationSnapshotDeliveryCompleted))]
 [JsonSerializable(typeof(ConfigRuleResponse))]
+[JsonSerializable(typeof(KafkaEvent))]
+[JsonSerializable(typeof(KafkaRecord))]
+[JsonSerializable(typeof(ActiveMqEvent))]
+[JsonSerializable(typeof(ActiveMqMessage))]
+[JsonSerializable(typeof(RabbitMqEvent))]
+[JsonSerializable(typeof(RabbitMqMessage))]
 public sealed partial class LambdaEventsJsonContext : JsonSerializerContext;

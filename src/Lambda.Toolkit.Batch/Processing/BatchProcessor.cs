@@ -110,6 +110,6 @@ internal sealed class BatchProcessor<TRecord>
             firstFailure = new RecordNotProcessedException(_handling.Id(records[failed]));
         }
 
-        return new BatchResult(response, firstFailure, outcomes);
+        return new BatchResult(response, firstFailure, outcomes, run.Failures);
     }
 }

@@ -7,8 +7,9 @@ namespace Lambda.Toolkit.Batch.Processing;
 /// Tells an event's source from a quick forward scan of its payload: the first record's
 /// <c>eventSource</c> (<c>EventSource</c> for SNS), a top-level <c>detail-type</c> for EventBridge, a top-level
 /// <c>awslogs</c> for CloudWatch Logs, top-level <c>deliveryStreamArn</c> and <c>records</c> for Firehose, top-level
-/// <c>invocationSchemaVersion</c>, <c>job</c> (an object) and <c>tasks</c> (an array) for S3 Batch Operations, or
-/// top-level <c>configRuleName</c> and <c>invokingEvent</c> for an AWS Config rule.
+/// <c>invocationSchemaVersion</c>, <c>job</c> (an object) and <c>tasks</c> (an array) for S3 Batch Operations,
+/// top-level <c>configRuleName</c> and <c>invokingEvent</c> for an AWS Config rule, or a top-level
+/// <c>eventSource</c> for Kafka (<c>aws:kafka</c>, <c>SelfManagedKafka</c>) and Amazon MQ (<c>aws:mq</c>, <c>aws:rmq</c>).
 /// It stops at the first answer and allocates nothing. Every batch adapter of an application shares the one
 /// instance, so the payload is scanned once per invocation however many sources are mapped.
 /// </summary>
@@ -75,6 +76,24 @@ internal sealed class EventSourceClassifier : EventClassifier<EventSource>
                         return EventSource.EmptyBatch;
                     }
 
+                    continue;
+                }
+
+                // Kafka and Amazon MQ name their source at the top, not per record; another value is no answer yet.
+                if (reader.CurrentDepth == 1 && reader.ValueTextEquals("eventSource"u8))
+                {
+                    reader.Read();
+                    var topLevel = reader.TokenType != JsonTokenType.String ? EventSource.Unknown
+                        : reader.ValueTextEquals("aws:kafka"u8) || reader.ValueTextEquals("SelfManagedKafka"u8) ? EventSource.Kafka
+                        : reader.ValueTextEquals("aws:mq"u8) || reader.ValueTextEquals("aws:amq"u8) ? EventSource.ActiveMq
+                        : reader.ValueTextEquals("aws:rmq"u8) ? EventSource.RabbitMq
+                        : EventSource.Unknown;
+                    if (topLevel != EventSource.Unknown)
+                    {
+                        return topLevel;
+                    }
+
+                    reader.Skip();
                     continue;
                 }
 

@@ -158,6 +158,7 @@ public sealed class EventShapeTests
         JsonShape.AssertSameShape(JsonShape.Paths("eventbridge/scheduled-event.json", opaque: ["detail"]), JsonShape.Paths(json, opaque: ["detail"]), sampleOnly: [], builtOnly: []);
         AssertRoundTrips(json, LambdaEventsJsonContext.Default.EventBridgeEventJsonElement);
     }
+
     [Fact]
     public void A_CloudWatch_Logs_event_has_the_shape_of_the_AWS_sample_and_its_data_decodes()
     {
@@ -202,5 +203,47 @@ public sealed class EventShapeTests
         Assert.Equal(new byte[] { 0xCA, 0xFE }, records[1].DecodeData());
         Assert.NotEqual(records[0].RecordId, records[1].RecordId);
         Assert.Equal("pk-1", LambdaEventSerializer.Deserialize(fromStream, LambdaEventsJsonContext.Default.FirehoseEvent).Records[0].KinesisRecordMetadata!.PartitionKey);
+    }
+
+    [Fact]
+    public void A_self_managed_Kafka_batch_has_the_shape_of_the_AWS_docs_sample()
+    {
+        var json = new KafkaEventBuilder("mytopic").FromSelfManagedCluster()
+            .AddRecord("Hello, this is a test.", key: "k", headers: [new("headerKey", "headerValue")])
+            .ToJson();
+
+        JsonShape.AssertSameShape(JsonShape.Paths("kafka/docs-self-managed-kafka-event.json", ["records"]), JsonShape.Paths(json, ["records"]), sampleOnly: [], builtOnly: []);
+        AssertRoundTrips(json, LambdaEventsJsonContext.Default.KafkaEvent);
+    }
+
+    [Fact]
+    public void An_MSK_batch_has_the_shape_of_the_AWS_sample()
+    {
+        var json = new KafkaEventBuilder("mytopic").AddRecord("a", partition: 0, key: "k", headers: [new("Id", "1")]).AddRecord("b", partition: 3).AddTombstone("k", partition: 3).ToJson();
+
+        JsonShape.AssertSameShape(JsonShape.Paths("kafka/kafka-event.json", ["records"], opaque: ["headers"]), JsonShape.Paths(json, ["records"], opaque: ["headers"]), sampleOnly: [], builtOnly: []);
+        AssertRoundTrips(json, LambdaEventsJsonContext.Default.KafkaEvent);
+    }
+
+    [Fact]
+    public void An_ActiveMQ_batch_has_the_shape_of_the_AWS_sample()
+    {
+        var json = new ActiveMqEventBuilder("testQueue").AddMessage("ABC:AAAA", properties: new Dictionary<string, string> { ["testKey"] = "testValue" }).AddMessage([1, 2, 3]).ToJson();
+
+        JsonShape.AssertSameShape(JsonShape.Paths("mq/amazonmq-activemq.json", ["properties"]), JsonShape.Paths(json, ["properties"]),
+            sampleOnly: ["messages[].destination.physicalname", "messages[].persistent"], // the sample spells it in lower case; persistent is optional
+            builtOnly: ["messages[].destination.physicalName"]); // as Lambda's documentation spells it
+        AssertRoundTrips(json, LambdaEventsJsonContext.Default.ActiveMqEvent);
+    }
+
+    [Fact]
+    public void A_RabbitMQ_batch_has_the_shape_of_the_AWS_sample()
+    {
+        var json = new RabbitMqEventBuilder("pizzaQueue").AddMessage("Hello World", messageId: "m-1", headers: new Dictionary<string, string> { ["header1"] = "value1" }).AddMessage(new Item("p1", 9.5m), JsonContext.Default.Item).ToJson();
+
+        JsonShape.AssertSameShape(JsonShape.Paths("mq/amazonmq-rabbitmq.json", ["rmqMessagesByQueue", "headers"]), JsonShape.Paths(json, ["rmqMessagesByQueue", "headers"]),
+            sampleOnly: [.. new[] { "appId", "clusterId", "contentEncoding", "correlationId", "expiration", "replyTo", "type" }.Select(p => "rmqMessagesByQueue.*[].basicProperties." + p)], // null or optional there; nulls are left out
+            builtOnly: []);
+        AssertRoundTrips(json, LambdaEventsJsonContext.Default.RabbitMqEvent);
     }
 }
