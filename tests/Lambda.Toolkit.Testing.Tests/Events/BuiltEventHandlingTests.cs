@@ -202,7 +202,7 @@ public sealed class BuiltEventHandlingTests
     {
         var seen = new ConcurrentQueue<(string Source, Order Detail)>();
         var app = App();
-        app.MapEventBridge(JsonContext.Default.EventBridgeEventOrder, (e, _, _) => { seen.Enqueue((e.Source, e.Detail!)); return ValueTask.CompletedTask; });
+        app.MapEventBridge(JsonContext.Default.Order, (e, _, _) => { seen.Enqueue((e.Source, e.Detail!)); return ValueTask.CompletedTask; });
         await using var host = await LambdaTestHost.StartAsync(app);
 
         var result = await host.InvokeAsync(new EventBridgeEventBuilder("com.example.orders", "Order Placed").WithDetail(new Order(9, "desk"), JsonContext.Default.Order).ToJson());

@@ -11,5 +11,4 @@ public sealed record Order([property: JsonPropertyName("orderId")] int OrderId, 
 [JsonSerializable(typeof(Item))]
 [JsonSerializable(typeof(Order))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
-[JsonSerializable(typeof(EventBridgeEvent<Order>))]
 public sealed partial class JsonContext : JsonSerializerContext;
