@@ -43,7 +43,10 @@ internal sealed class EventBridgeHeaderClassifier : EventClassifier<EventBridgeH
 {
     public static readonly EventBridgeHeaderClassifier Instance = new();
 
-    protected override EventBridgeHeader Classify(ReadOnlySpan<byte> payload)
+    protected override EventBridgeHeader Classify(ReadOnlySpan<byte> payload) => Scan(payload);
+
+    /// <summary>The scan itself, without the per-invocation cache.</summary>
+    internal static EventBridgeHeader Scan(ReadOnlySpan<byte> payload)
     {
         int sourceStart = -1, sourceLength = 0, typeStart = -1, typeLength = 0;
         var reader = new Utf8JsonReader(payload, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
