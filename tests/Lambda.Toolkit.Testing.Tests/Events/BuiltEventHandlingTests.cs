@@ -210,4 +210,23 @@ public sealed class BuiltEventHandlingTests
         Assert.True(result.IsSuccess, result.Error?.ErrorMessage);
         Assert.Equal([("com.example.orders", new Order(9, "desk"))], seen);
     }
+
+    [Fact]
+    public async Task Built_S3_and_Scheduler_events_reach_their_typed_EventBridge_maps()
+    {
+        var seen = new ConcurrentQueue<string>();
+        var app = App();
+        app.MapEventBridge("aws.s3", "Object Created", LambdaEventsJsonContext.Default.S3ObjectCreatedDetail, (e, _, _) => { seen.Enqueue($"created {e.Detail!.Bucket.Name}/{e.Detail.Object.Key} {e.Detail.Object.Size}"); return ValueTask.CompletedTask; });
+        app.MapEventBridge("aws.s3", "Object Deleted", LambdaEventsJsonContext.Default.S3ObjectDeletedDetail, (e, _, _) => { seen.Enqueue($"deleted {e.Detail!.Object.Key} {e.Detail.DeletionType}"); return ValueTask.CompletedTask; });
+        app.MapEventBridge("aws.scheduler", "Scheduled Event", LambdaEventsJsonContext.Default.ScheduledEventDetail, (e, _, _) => { seen.Enqueue("schedule " + e.Resources![0]); return ValueTask.CompletedTask; });
+        await using var host = await LambdaTestHost.StartAsync(app);
+
+        foreach (var e in new[] { EventBridgeEventBuilder.S3ObjectCreated("photos", "cats/tom.jpg", 2048), EventBridgeEventBuilder.S3ObjectDeleted("photos", "cats/tom.jpg", "Delete Marker Created"), EventBridgeEventBuilder.FromScheduler("nightly") })
+        {
+            var result = await host.InvokeAsync(e.ToJson());
+            Assert.True(result.IsSuccess, result.Error?.ErrorMessage);
+        }
+
+        Assert.Equal(["created photos/cats/tom.jpg 2048", "deleted cats/tom.jpg Delete Marker Created", "schedule arn:aws:scheduler:us-east-1:123456789012:schedule/default/nightly"], seen);
+    }
 }

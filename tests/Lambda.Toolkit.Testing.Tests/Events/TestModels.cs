@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Lambda.Toolkit.Events.EventBridge;
 
 namespace Lambda.Toolkit.Testing.Tests.Events;
 
