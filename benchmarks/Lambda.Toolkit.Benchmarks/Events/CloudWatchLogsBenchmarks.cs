@@ -30,7 +30,7 @@ public class CloudWatchLogsBenchmarks
         _payload = LogEvents == 2 ? SampleEvent.Read("cloudwatch-logs/logs-event.json") : Synthetic(LogEvents);
         _adapter = new AdapterBench(app => app.MapCloudWatchLogs((logEvent, _, _) =>
         {
-            _checksum += logEvent.Message.Length;
+            _checksum += logEvent.Message?.Length ?? 0;
             return ValueTask.CompletedTask;
         }));
     }
@@ -70,6 +70,6 @@ public class CloudWatchLogsBenchmarks
             gzip.Write(JsonSerializer.SerializeToUtf8Bytes(data, LambdaEventsJsonContext.Default.CloudWatchLogsData));
         }
 
-        return Encoding.UTF8.GetBytes($$"""{"awslogs":{"data":"{{Convert.ToBase64String(compressed.ToArray())}}"}}""");
+        return Encoding.UTF8.GetBytes($$$"""{"awslogs":{"data":"{{{Convert.ToBase64String(compressed.ToArray())}}}"}}""");
     }
 }
