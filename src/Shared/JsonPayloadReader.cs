@@ -114,8 +114,11 @@ internal static class JsonPayloadReader
     }
 
     /// <summary>A type's name for messages, generic arguments spelled out: <c>EventBridgeEvent&lt;OrderPlaced&gt;</c>, not <c>EventBridgeEvent`1</c>.</summary>
-    public static string DisplayName(Type type) =>
-        !type.IsGenericType ? type.Name : $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", type.GetGenericArguments().Select(DisplayName))}>";
+    public static string DisplayName(Type type)
+    {
+        var tick = type.Name.IndexOf('`', StringComparison.Ordinal);
+        return !type.IsGenericType || tick < 0 ? type.Name : $"{type.Name[..tick]}<{string.Join(", ", type.GetGenericArguments().Select(DisplayName))}>";
+    }
 
     private static string Describe(JsonException exception)
     {
