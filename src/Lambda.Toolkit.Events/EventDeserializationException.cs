@@ -1,3 +1,5 @@
+using Lambda.Toolkit.Shared;
+
 namespace Lambda.Toolkit.Events;
 
 /// <summary>
@@ -33,7 +35,7 @@ public sealed class EventDeserializationException : Exception
     /// <param name="reason">What is wrong there.</param>
     /// <param name="innerException">The serializer's exception, if any.</param>
     public EventDeserializationException(Type eventType, string jsonPath, string reason, Exception? innerException = null)
-        : base($"The payload is not a valid {eventType?.Name} at {jsonPath}: {reason}", innerException)
+        : base($"The payload is not a valid {(eventType is null ? null : JsonPayloadReader.DisplayName(eventType))} at {jsonPath}: {reason}", innerException)
     {
         ArgumentNullException.ThrowIfNull(eventType);
         EventType = eventType;

@@ -8,6 +8,7 @@ using Lambda.Toolkit.Events.CloudWatchLogs;
 using Lambda.Toolkit.Events.Config;
 using Lambda.Toolkit.Events.DynamoDb;
 using Lambda.Toolkit.Events.EventBridge;
+using Lambda.Toolkit.Events.EventBridge.S3;
 using Lambda.Toolkit.Events.Firehose;
 using Lambda.Toolkit.Events.HttpApi;
 using Lambda.Toolkit.Events.Kafka;
@@ -44,6 +45,11 @@ namespace Lambda.Toolkit.Events;
 [JsonSerializable(typeof(DynamoDbRecord))]
 [JsonSerializable(typeof(SqsMessage))]
 [JsonSerializable(typeof(EventBridgeEvent<JsonElement>))]
+[JsonSerializable(typeof(ScheduledEventDetail))]
+[JsonSerializable(typeof(S3ObjectCreatedDetail))]
+[JsonSerializable(typeof(S3ObjectDeletedDetail))]
+[JsonSerializable(typeof(S3EventBridgeBucket))]
+[JsonSerializable(typeof(S3EventBridgeObject))]
 [JsonSerializable(typeof(BatchResponse))]
 [JsonSerializable(typeof(TimeWindowResponse))]
 [JsonSerializable(typeof(AttributeValue))]

@@ -45,5 +45,5 @@ public static class EventReader
     internal static string? WhyNotJson(ReadOnlySpan<byte> payload) => JsonPayloadReader.WhyNotJson(payload);
 
     private static InvalidEventException Invalid<T>(JsonPayloadFailure failure) =>
-        new(typeof(T), $"The event is not a valid {typeof(T).Name} at {failure.JsonPath}: {failure.Reason}", failure.Exception) { JsonPath = failure.JsonPath };
+        new(typeof(T), $"The event is not a valid {JsonPayloadReader.DisplayName(typeof(T))} at {failure.JsonPath}: {failure.Reason}", failure.Exception) { JsonPath = failure.JsonPath };
 }

@@ -113,6 +113,13 @@ internal static class JsonPayloadReader
         }
     }
 
+    /// <summary>A type's name for messages, generic arguments spelled out: <c>EventBridgeEvent&lt;OrderPlaced&gt;</c>, not <c>EventBridgeEvent`1</c>.</summary>
+    public static string DisplayName(Type type)
+    {
+        var tick = type.Name.IndexOf('`', StringComparison.Ordinal);
+        return !type.IsGenericType || tick < 0 ? type.Name : $"{type.Name[..tick]}<{string.Join(", ", type.GetGenericArguments().Select(DisplayName))}>";
+    }
+
     private static string Describe(JsonException exception)
     {
         // The serializer's message ends with the path and position; keep the reason only.

@@ -135,7 +135,7 @@ public class StreamAndAsyncTests
     {
         var seen = new ConcurrentQueue<string>();
         var app = Batches.Builder().Build();
-        app.MapEventBridge(TestJson.Default.EventBridgeEventAlarm, (e, _, _) => { seen.Enqueue(e.Detail!.Level); return ValueTask.CompletedTask; });
+        app.MapEventBridge(TestJson.Default.Alarm, (e, _, _) => { seen.Enqueue(e.Detail!.Level); return ValueTask.CompletedTask; });
         await using var host = await LambdaTestHost.StartAsync(app);
 
         var result = await host.InvokeAsync("""{"id":"e1","detail-type":"Alarm","source":"monitor","detail":{"level":"low"}}""");

@@ -22,7 +22,6 @@ public sealed record Alarm([property: JsonPropertyName("level")] string Level);
 [JsonSerializable(typeof(OrderPlaced))]
 [JsonSerializable(typeof(Product))]
 [JsonSerializable(typeof(Alarm))]
-[JsonSerializable(typeof(Lambda.Toolkit.Events.EventBridge.EventBridgeEvent<Alarm>))]
 public sealed partial class TestJson : JsonSerializerContext;
 
 /// <summary>A dead-letter sink that keeps what it is sent, and can refuse.</summary>

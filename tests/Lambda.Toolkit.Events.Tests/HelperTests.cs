@@ -254,7 +254,7 @@ public partial class HelperTests
     {
         var json = SampleEvents.Read("eventbridge/cloudwatchevents-s3objectcreated.json");
 
-        var created = LambdaEventSerializer.Deserialize(json, UserTypes.Default.EventBridgeEventObjectCreated);
+        var created = LambdaEventSerializer.Deserialize(json, EventBridgeEventJson.Create(UserTypes.Default.ObjectCreated));
 
         Assert.Equal("Object Created", created.DetailType);
         Assert.Equal("example-key", created.Detail!.Target.Key);
@@ -277,6 +277,6 @@ public partial class HelperTests
     public sealed record ObjectCreated([property: JsonPropertyName("object")] ObjectInfo Target);
 
     [JsonSerializable(typeof(StoredOrder))]
-    [JsonSerializable(typeof(EventBridgeEvent<ObjectCreated>))]
+    [JsonSerializable(typeof(ObjectCreated))]
     internal sealed partial class UserTypes : JsonSerializerContext;
 }

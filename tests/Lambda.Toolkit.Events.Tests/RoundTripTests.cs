@@ -102,6 +102,8 @@ public class RoundTripTests
         "sns" => Again(original, Context.SnsEvent),
         "dynamodb" => Again(original, Context.DynamoDbEvent),
         "kinesis" => Again(original, Context.KinesisEvent),
+        "eventbridge" when file.EndsWith("s3objectcreated.json", StringComparison.Ordinal) => Again(original, EventBridgeEventJson.Create(Context.S3ObjectCreatedDetail)),
+        "eventbridge" when file.EndsWith("scheduled-event.json", StringComparison.Ordinal) => Again(original, EventBridgeEventJson.Create(Context.ScheduledEventDetail)),
         "eventbridge" => Again(original, Context.EventBridgeEventJsonElement),
         "cloudwatch-logs" => Again(original, Context.CloudWatchLogsEvent),
         "firehose" when file.EndsWith("kinesis-firehose-response.json", StringComparison.Ordinal) => Again(original, Context.FirehoseResponse),

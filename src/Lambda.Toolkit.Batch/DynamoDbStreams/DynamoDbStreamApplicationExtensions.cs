@@ -74,4 +74,22 @@ public static class DynamoDbStreamApplicationExtensions
             throw new RecordBindingException($"The {name} of record {record.DynamoDb.SequenceNumber} is not a valid {typeof(TItem).Name} at {ex.JsonPath}: {ex.Reason}", ex);
         }
     }
+
+    /// <summary>
+    /// Maps a tumbling-window aggregation: <paramref name="aggregate"/> gets the whole event (records, <c>Window</c>,
+    /// the <c>State</c> returned by the window's previous invocation, <c>IsFinalInvokeForWindow</c>) and returns the
+    /// new state, which the function answers (<c>{"state":{...},"batchItemFailures":[]}</c>) so that Lambda passes it
+    /// to the next invocation of the window. State values are any JSON: numbers stay numbers. A throw fails the
+    /// invocation and Lambda retries the batch with the state it had. Map this or <c>MapDynamoDbStream</c>, not both.
+    /// </summary>
+    /// <param name="app">The application.</param>
+    /// <param name="aggregate">Folds the batch into the state; the invocation gives its scoped services.</param>
+    /// <returns>The application.</returns>
+    public static LambdaApplication MapDynamoDbStreamWindow(
+        this LambdaApplication app, Func<DynamoDbEvent, InvocationContext, CancellationToken, ValueTask<Dictionary<string, JsonElement>?>> aggregate)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(aggregate);
+        return app.MapAdapter(new TimeWindowAdapter<DynamoDbEvent>("DynamoDB Streams window", EventSource.DynamoDb, LambdaEventsJsonContext.Default.DynamoDbEvent, aggregate));
+    }
 }

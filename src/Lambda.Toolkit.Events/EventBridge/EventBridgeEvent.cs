@@ -4,7 +4,9 @@ namespace Lambda.Toolkit.Events.EventBridge;
 
 /// <summary>
 /// An EventBridge (CloudWatch Events) event, generic over its detail. Use EventBridgeEvent of JsonElement for any
-/// event, or your own detail type with your own JsonSerializerContext.
+/// event (<c>LambdaEventsJsonContext.Default.EventBridgeEventJsonElement</c> keeps every detail as sent), or your own
+/// detail type: list only the detail type in your JsonSerializerContext and read events through
+/// <see cref="EventBridgeEventJson.Create{T}"/>.
 /// </summary>
 /// <typeparam name="TDetail">The type of <c>detail</c>.</typeparam>
 public sealed class EventBridgeEvent<TDetail>
@@ -76,7 +78,10 @@ public sealed class EventBridgeEvent<TDetail>
     /// <returns>The instant, or <see langword="null"/> when absent.</returns>
     public DateTimeOffset? GetTime() => EpochTime.ParseIso8601(Time);
 
-    /// <summary>Whether this is a scheduled (cron or rate) event.</summary>
+    /// <summary>
+    /// Whether this is a scheduled event: from an EventBridge rule with a schedule (source <c>aws.events</c>) or from an
+    /// EventBridge Scheduler schedule without input (source <c>aws.scheduler</c>), detail-type <c>Scheduled Event</c>.
+    /// </summary>
     [JsonIgnore]
-    public bool IsScheduled => Source == "aws.events" && DetailType == "Scheduled Event";
+    public bool IsScheduled => Source is "aws.events" or "aws.scheduler" && DetailType == "Scheduled Event";
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Lambda.Toolkit.Events;
 using Lambda.Toolkit.Events.EventBridge;
+using Lambda.Toolkit.Events.EventBridge.S3;
 
 namespace Lambda.Toolkit.Testing.Events;
 
@@ -15,6 +16,8 @@ namespace Lambda.Toolkit.Testing.Events;
 ///     .WithDetail(new OrderPlaced(42), MyJson.Default.OrderPlaced)
 ///     .ToJson();
 /// var tick = EventBridgeEventBuilder.Scheduled("nightly-report").ToJson();
+/// var upload = EventBridgeEventBuilder.S3ObjectCreated("photos", "cats/tom.jpg", 2048).Build(LambdaEventsJsonContext.Default.S3ObjectCreatedDetail);
+/// await handler(upload, ...);   // call a typed MapEventBridge handler directly
 /// </code>
 /// </example>
 public sealed class EventBridgeEventBuilder
@@ -26,6 +29,8 @@ public sealed class EventBridgeEventBuilder
     private string _region = EventDefaults.Region;
     private string _accountId = EventDefaults.AccountId;
     private DateTimeOffset? _time;
+    private string _service = "events";
+    private bool _detailAsString;
 
     /// <summary>Starts an event.</summary>
     /// <param name="source">The event source, such as <c>com.example.orders</c> or <c>aws.s3</c>.</param>
@@ -50,8 +55,73 @@ public sealed class EventBridgeEventBuilder
     }
 
     /// <summary>
+    /// Starts the event an EventBridge Scheduler schedule sends a Lambda target that has no input: source
+    /// <c>aws.scheduler</c>, detail type <c>Scheduled Event</c>, the schedule as its resource, and the detail as the
+    /// JSON string <c>"{}"</c> (not an object), as Scheduler sends it.
+    /// </summary>
+    /// <param name="scheduleName">The schedule's name.</param>
+    /// <param name="groupName">The schedule group. Default: <c>default</c>.</param>
+    /// <returns>A new builder.</returns>
+    public static EventBridgeEventBuilder FromScheduler(string scheduleName, string groupName = "default")
+    {
+        ArgumentException.ThrowIfNullOrEmpty(scheduleName);
+        ArgumentException.ThrowIfNullOrEmpty(groupName);
+        var builder = new EventBridgeEventBuilder("aws.scheduler", "Scheduled Event") { _service = "scheduler", _detailAsString = true };
+        builder._resources.Add($"schedule/{groupName}/{scheduleName}");
+        return builder;
+    }
+
+    /// <summary>Starts S3's <c>Object Created</c> event (a <c>PutObject</c>), with the bucket as its resource and an <see cref="S3ObjectCreatedDetail"/>.</summary>
+    /// <param name="bucket">The bucket's name.</param>
+    /// <param name="key">The object's key.</param>
+    /// <param name="size">The object's size in bytes.</param>
+    /// <returns>A new builder.</returns>
+    public static EventBridgeEventBuilder S3ObjectCreated(string bucket, string key, long size)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(bucket);
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+        var detail = new S3ObjectCreatedDetail
+        {
+            Version = "0",
+            Bucket = new S3EventBridgeBucket { Name = bucket },
+            Object = new S3EventBridgeObject { Key = key, Size = size, ETag = EventIds.Hex32(), Sequencer = EventIds.UpperHex(16) },
+            RequestId = EventIds.UpperHex(16),
+            Requester = EventDefaults.AccountId,
+            SourceIpAddress = "198.51.100.7",
+            Reason = "PutObject",
+        };
+        return new EventBridgeEventBuilder("aws.s3", "Object Created").WithResource("arn:aws:s3:::" + bucket).WithDetail(detail, LambdaEventsJsonContext.Default.S3ObjectCreatedDetail);
+    }
+
+    /// <summary>Starts S3's <c>Object Deleted</c> event (a <c>DeleteObject</c>), with the bucket as its resource and an <see cref="S3ObjectDeletedDetail"/>.</summary>
+    /// <param name="bucket">The bucket's name.</param>
+    /// <param name="key">The object's key.</param>
+    /// <param name="deletionType"><c>Permanently Deleted</c> (the default), or <c>Delete Marker Created</c> on a versioned bucket.</param>
+    /// <returns>A new builder.</returns>
+    public static EventBridgeEventBuilder S3ObjectDeleted(string bucket, string key, string deletionType = "Permanently Deleted")
+    {
+        ArgumentException.ThrowIfNullOrEmpty(bucket);
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentException.ThrowIfNullOrEmpty(deletionType);
+        var detail = new S3ObjectDeletedDetail
+        {
+            Version = "0",
+            Bucket = new S3EventBridgeBucket { Name = bucket },
+            Object = new S3EventBridgeObject { Key = key, ETag = "d41d8cd98f00b204e9800998ecf8427e", Sequencer = EventIds.UpperHex(16) },
+            RequestId = EventIds.UpperHex(16),
+            Requester = EventDefaults.AccountId,
+            SourceIpAddress = "198.51.100.7",
+            Reason = "DeleteObject",
+            DeletionType = deletionType,
+        };
+        return new EventBridgeEventBuilder("aws.s3", "Object Deleted").WithResource("arn:aws:s3:::" + bucket).WithDetail(detail, LambdaEventsJsonContext.Default.S3ObjectDeletedDetail);
+    }
+
+    /// <summary>
     /// Adds a resource. A full ARN is kept as is; anything else, such as <c>rule/nightly</c>, becomes an EventBridge
-    /// ARN of the builder's account and region (<c>arn:aws:events:{region}:{account}:rule/nightly</c>) when built.
+    /// ARN of the builder's account and region (<c>arn:aws:events:{region}:{account}:rule/nightly</c>; <c>arn:aws:scheduler:...</c>
+    /// for <see cref="FromScheduler"/>) when built.
     /// </summary>
     /// <param name="resource">A resource ARN, or an EventBridge resource path.</param>
     /// <returns>This builder.</returns>
@@ -115,7 +185,7 @@ public sealed class EventBridgeEventBuilder
     /// <returns>A new event whose detail is a <see cref="JsonElement"/>.</returns>
     public EventBridgeEvent<JsonElement> Build()
     {
-        using var detail = JsonDocument.Parse(_detailJson);
+        using var detail = JsonDocument.Parse(_detailAsString ? JsonSerializer.Serialize(_detailJson, LambdaEventsJsonContext.Default.String) : _detailJson);
         return new EventBridgeEvent<JsonElement>
         {
             Version = "0",
@@ -125,10 +195,20 @@ public sealed class EventBridgeEventBuilder
             Account = _accountId,
             Time = EventIds.IsoSeconds(_time ?? DateTimeOffset.UtcNow),
             Region = _region,
-            Resources = _resources.ConvertAll(r => r.StartsWith("arn:", StringComparison.Ordinal) ? r : $"arn:aws:events:{_region}:{_accountId}:{r}"),
+            Resources = _resources.ConvertAll(r => r.StartsWith("arn:", StringComparison.Ordinal) ? r : $"arn:aws:{_service}:{_region}:{_accountId}:{r}"),
             Detail = detail.RootElement.Clone(),
         };
     }
+
+    /// <summary>
+    /// Builds the event with its detail read as <typeparamref name="TDetail"/>, exactly as <c>MapEventBridge</c> reads it,
+    /// to call a typed handler directly.
+    /// </summary>
+    /// <typeparam name="TDetail">The detail's type.</typeparam>
+    /// <param name="detailType">Source-generated metadata for <typeparamref name="TDetail"/>.</param>
+    /// <returns>A new event.</returns>
+    public EventBridgeEvent<TDetail> Build<TDetail>(JsonTypeInfo<TDetail> detailType) =>
+        LambdaEventSerializer.Deserialize(ToJson(), EventBridgeEventJson.Create(detailType));
 
     /// <summary>Builds the event and serializes it with <see cref="LambdaEventsJsonContext"/>.</summary>
     /// <returns>The event as UTF-8 JSON, ready for <c>LambdaTestHost.InvokeAsync</c>.</returns>

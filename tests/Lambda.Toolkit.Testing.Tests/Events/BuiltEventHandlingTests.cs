@@ -204,7 +204,7 @@ public sealed class BuiltEventHandlingTests
     {
         var seen = new ConcurrentQueue<(string Source, Order Detail)>();
         var app = App();
-        app.MapEventBridge(JsonContext.Default.EventBridgeEventOrder, (e, _, _) => { seen.Enqueue((e.Source, e.Detail!)); return ValueTask.CompletedTask; });
+        app.MapEventBridge(JsonContext.Default.Order, (e, _, _) => { seen.Enqueue((e.Source, e.Detail!)); return ValueTask.CompletedTask; });
         await using var host = await LambdaTestHost.StartAsync(app);
 
         var result = await host.InvokeAsync(new EventBridgeEventBuilder("com.example.orders", "Order Placed").WithDetail(new Order(9, "desk"), JsonContext.Default.Order).ToJson());
@@ -212,6 +212,7 @@ public sealed class BuiltEventHandlingTests
         Assert.True(result.IsSuccess, result.Error?.ErrorMessage);
         Assert.Equal([("com.example.orders", new Order(9, "desk"))], seen);
     }
+
     [Fact]
     public async Task A_CloudWatch_Logs_event_is_handled_one_log_event_at_a_time_and_a_control_message_calls_nothing()
     {
@@ -245,5 +246,24 @@ public sealed class BuiltEventHandlingTests
         Assert.Equal(@event.Records.Select(r => r.RecordId), records.Select(r => r.RecordId));
         Assert.Equal(["Ok", "Dropped", "ProcessingFailed"], records.Select(r => r.Result.ToString()));
         Assert.Equal("""{"orderId":1,"item":"PEN"}""", Encoding.UTF8.GetString(Convert.FromBase64String(records[0].Data!)));
+    }
+
+    [Fact]
+    public async Task Built_S3_and_Scheduler_events_reach_their_typed_EventBridge_maps()
+    {
+        var seen = new ConcurrentQueue<string>();
+        var app = App();
+        app.MapEventBridge("aws.s3", "Object Created", LambdaEventsJsonContext.Default.S3ObjectCreatedDetail, (e, _, _) => { seen.Enqueue($"created {e.Detail!.Bucket.Name}/{e.Detail.Object.Key} {e.Detail.Object.Size}"); return ValueTask.CompletedTask; });
+        app.MapEventBridge("aws.s3", "Object Deleted", LambdaEventsJsonContext.Default.S3ObjectDeletedDetail, (e, _, _) => { seen.Enqueue($"deleted {e.Detail!.Object.Key} {e.Detail.DeletionType}"); return ValueTask.CompletedTask; });
+        app.MapEventBridge("aws.scheduler", "Scheduled Event", LambdaEventsJsonContext.Default.ScheduledEventDetail, (e, _, _) => { seen.Enqueue("schedule " + e.Resources![0]); return ValueTask.CompletedTask; });
+        await using var host = await LambdaTestHost.StartAsync(app);
+
+        foreach (var e in new[] { EventBridgeEventBuilder.S3ObjectCreated("photos", "cats/tom.jpg", 2048), EventBridgeEventBuilder.S3ObjectDeleted("photos", "cats/tom.jpg", "Delete Marker Created"), EventBridgeEventBuilder.FromScheduler("nightly") })
+        {
+            var result = await host.InvokeAsync(e.ToJson());
+            Assert.True(result.IsSuccess, result.Error?.ErrorMessage);
+        }
+
+        Assert.Equal(["created photos/cats/tom.jpg 2048", "deleted cats/tom.jpg Delete Marker Created", "schedule arn:aws:scheduler:us-east-1:123456789012:schedule/default/nightly"], seen);
     }
 }

@@ -167,6 +167,25 @@ public sealed class EventValueTests
     }
 
     [Fact]
+    public void EventBridge_builders_make_Scheduler_and_S3_events_and_typed_events()
+    {
+        var schedule = EventBridgeEventBuilder.FromScheduler("nightly", "reports").InRegion("eu-west-1").At(Time);
+        var created = EventBridgeEventBuilder.S3ObjectCreated("photos", "a b.jpg", 5).Build(LambdaEventsJsonContext.Default.S3ObjectCreatedDetail);
+        var order = new EventBridgeEventBuilder("com.example.orders", "Order Placed").WithDetail(new Order(7, "pen"), JsonContext.Default.Order).Build(JsonContext.Default.Order);
+
+        var raw = schedule.Build();
+        Assert.Equal(("aws.scheduler", "Scheduled Event"), (raw.Source, raw.DetailType));
+        Assert.Equal(["arn:aws:scheduler:eu-west-1:123456789012:schedule/reports/nightly"], raw.Resources);
+        Assert.Equal(JsonValueKind.String, raw.Detail.ValueKind); // Scheduler sends "{}" as a string
+        Assert.Equal("{}", raw.Detail.GetString());
+        Assert.True(schedule.Build(LambdaEventsJsonContext.Default.ScheduledEventDetail).IsScheduled);
+        Assert.Equal(("photos", "a b.jpg", 5L, "PutObject"), (created.Detail!.Bucket.Name, created.Detail.Object.Key, created.Detail.Object.Size!.Value, created.Detail.Reason));
+        Assert.Equal(["arn:aws:s3:::photos"], created.Resources);
+        Assert.Null(EventBridgeEventBuilder.S3ObjectDeleted("photos", "k").Build(LambdaEventsJsonContext.Default.S3ObjectDeletedDetail).Detail!.Object.Size);
+        Assert.Equal(new Order(7, "pen"), order.Detail);
+    }
+
+    [Fact]
     public void HTTP_requests_keep_method_path_query_headers_cookies_and_body_in_each_source_form()
     {
         var request = new HttpRequestEventBuilder("post", "/orders/42?tag=a&tag=b%20c").At(Time)

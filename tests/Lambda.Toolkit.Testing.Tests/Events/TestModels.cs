@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Lambda.Toolkit.Events.EventBridge;
 
 namespace Lambda.Toolkit.Testing.Tests.Events;
 
@@ -11,5 +10,4 @@ public sealed record Order([property: JsonPropertyName("orderId")] int OrderId, 
 [JsonSerializable(typeof(Item))]
 [JsonSerializable(typeof(Order))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
-[JsonSerializable(typeof(EventBridgeEvent<Order>))]
 public sealed partial class JsonContext : JsonSerializerContext;

@@ -45,7 +45,7 @@ public sealed class AdapterInitErrorTests : IAsyncLifetime
         ["DynamoDB Streams retention"] = (app => app.MapDynamoDbStream((_, _, _) => ValueTask.CompletedTask, o => { o.Idempotency = DynamoDbIdempotency.Table("t"); o.Idempotency.Retention = TimeSpan.Zero; }), "Idempotency.Retention must be positive"),
         ["S3 dead letters"] = (app => app.MapS3((_, _, _) => ValueTask.CompletedTask, o => o.DeadLetter = DeadLetters.To(_ => new MissingSink())), "S3: Dead letters do not apply to asynchronous sources"),
         ["SNS dead letters"] = (app => app.MapSns((_, _, _) => ValueTask.CompletedTask, o => o.DeadLetter = DeadLetters.To(_ => new MissingSink())), "SNS: Dead letters do not apply"),
-        ["EventBridge retries"] = (app => app.MapEventBridge(LambdaEventsJsonContext.Default.EventBridgeEventJsonElement, (_, _, _) => ValueTask.CompletedTask, o => o.Retry.Delay = TimeSpan.FromSeconds(-1)), "EventBridge: Retry.Delay must not be negative"),
+        ["EventBridge retries"] = (app => app.MapEventBridge(LambdaEventsJsonContext.Default.JsonElement, (_, _, _) => ValueTask.CompletedTask, o => o.Retry.Delay = TimeSpan.FromSeconds(-1)), "EventBridge: Retry.Delay must not be negative"),
         ["Handler class"] = (app => app.MapHandler<Order, Receipt, ReceiptHandler>(TestJsonContext.Default.Order, TestJsonContext.Default.Receipt), "ReceiptHandler is not registered"),
         ["Middleware class"] = (app => app.Use<TimingMiddleware>().MapHandler(_ => ValueTask.CompletedTask), "TimingMiddleware is not registered"),
     };

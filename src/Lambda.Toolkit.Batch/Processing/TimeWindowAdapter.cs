@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Lambda.Toolkit.Adapters;
+using Lambda.Toolkit.Events;
+using Lambda.Toolkit.Events.Batch;
+
+namespace Lambda.Toolkit.Batch.Processing;
+
+/// <summary>
+/// The adapter of a stream's tumbling-window aggregation (Kinesis, DynamoDB Streams): the handler gets the whole
+/// event (its records, <c>window</c>, the <c>state</c> the previous invocation of the window returned, and whether
+/// this is the window's final invocation) and returns the new state, which the function answers as
+/// <c>{"state":{...},"batchItemFailures":[]}</c> so that Lambda passes it to the window's next invocation. State
+/// values are any JSON (numbers stay numbers). A handler that throws fails the invocation, and Lambda retries the
+/// batch with the state it had.
+/// </summary>
+internal sealed class TimeWindowAdapter<TEvent>(
+    string name,
+    EventSource source,
+    JsonTypeInfo<TEvent> eventType,
+    Func<TEvent, InvocationContext, CancellationToken, ValueTask<Dictionary<string, JsonElement>?>> aggregate) : LambdaAdapter
+{
+    public override string Name => name;
+
+    public override bool Accepts(InvocationContext context) =>
+        context.Classify(EventSourceClassifier.Instance) is var detected && (detected == source || detected == EventSource.EmptyBatch);
+
+    public override InvocationDelegate? Build(PipelineBuildContext context) => async invocation =>
+    {
+        var @event = EventReader.Read(invocation.Payload.Span, eventType);
+        var state = await aggregate(@event, invocation, invocation.CancellationToken).ConfigureAwait(false);
+        invocation.Response.SetJson(new TimeWindowResponse { State = state ?? [], BatchItemFailures = [] }, LambdaEventsJsonContext.Default.TimeWindowResponse);
+    };
+}
