@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Lambda.Toolkit.Events.Alb;
 using Lambda.Toolkit.Events.ApiGateway;
 using Lambda.Toolkit.Events.Batch;
+using Lambda.Toolkit.Events.CloudFormation;
 using Lambda.Toolkit.Events.CloudWatchLogs;
 using Lambda.Toolkit.Events.DynamoDb;
 using Lambda.Toolkit.Events.EventBridge;
@@ -10,6 +11,7 @@ using Lambda.Toolkit.Events.Firehose;
 using Lambda.Toolkit.Events.HttpApi;
 using Lambda.Toolkit.Events.Kinesis;
 using Lambda.Toolkit.Events.S3;
+using Lambda.Toolkit.Events.SecretsManager;
 using Lambda.Toolkit.Events.Sns;
 using Lambda.Toolkit.Events.Sqs;
 
@@ -45,4 +47,9 @@ namespace Lambda.Toolkit.Events;
 [JsonSerializable(typeof(FirehoseEvent))]
 [JsonSerializable(typeof(FirehoseResponse))]
 [JsonSerializable(typeof(Dictionary<string, AttributeValue>))]
+[JsonSerializable(typeof(CloudFormationCustomResourceRequest))]
+[JsonSerializable(typeof(CloudFormationCustomResourceResponse))]
+[JsonSerializable(typeof(SecretsManagerRotationEvent))]
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
 public sealed partial class LambdaEventsJsonContext : JsonSerializerContext;
