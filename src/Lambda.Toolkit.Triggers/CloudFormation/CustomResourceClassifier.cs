@@ -12,6 +12,9 @@ internal sealed class CustomResourceClassifier : EventClassifier<bool>
 {
     public static readonly CustomResourceClassifier Instance = new();
 
+    /// <summary>The classifier's answer without the per-invocation cache, for tests.</summary>
+    internal bool Recognises(ReadOnlySpan<byte> payload) => Classify(payload);
+
     protected override bool Classify(ReadOnlySpan<byte> payload)
     {
         try

@@ -11,6 +11,9 @@ internal sealed class SecretRotationClassifier : EventClassifier<bool>
 {
     public static readonly SecretRotationClassifier Instance = new();
 
+    /// <summary>The classifier's answer without the per-invocation cache, for tests.</summary>
+    internal bool Recognises(ReadOnlySpan<byte> payload) => Classify(payload);
+
     protected override bool Classify(ReadOnlySpan<byte> payload)
     {
         try
