@@ -135,14 +135,14 @@ internal sealed partial class CustomResourceAdapter<TProperties>(
         var work = Task.Run(() => handle(typed, token).AsTask(), CancellationToken.None);
         await Task.WhenAny(work, Task.Delay(Timeout.InfiniteTimeSpan, token)).ConfigureAwait(false);
 
+        var failure = await FailureOf(work).ConfigureAwait(false);
         CloudFormationCustomResourceResponse response;
         if (work.IsCompletedSuccessfully)
         {
             response = responder.Answer(invocation, request, work.Result);
         }
-        else if (work.IsCompleted && !(work.IsCanceled || (work.Exception?.InnerException is OperationCanceledException && token.IsCancellationRequested)))
+        else if (failure is not null && !(failure is OperationCanceledException && token.IsCancellationRequested))
         {
-            var failure = work.Exception!.InnerException ?? work.Exception;
             LogHandlerFailed(responder.Logger, requestType, logical, failure);
             response = Responder.Failed(invocation, request, Responder.FallbackId(request), $"{failure.GetType().Name}: {failure.Message}");
         }
@@ -168,6 +168,25 @@ internal sealed partial class CustomResourceAdapter<TProperties>(
             {
                 LogLateFailure(responder.Logger, requestType, logical, ex);
             }
+        }
+    }
+
+    /// <summary>The exception a completed handler task ended with (cancellation included), or null when it succeeded or is still running.</summary>
+    private static async ValueTask<Exception?> FailureOf(Task work)
+    {
+        if (!work.IsCompleted || work.IsCompletedSuccessfully)
+        {
+            return null;
+        }
+
+        try
+        {
+            await work.ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return ex;
         }
     }
 

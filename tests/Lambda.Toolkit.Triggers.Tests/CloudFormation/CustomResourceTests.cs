@@ -298,6 +298,19 @@ public sealed class CustomResourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cancellation_that_is_not_the_deadline_is_answered_FAILED_with_its_message()
+    {
+        await using var host = await HostAsync(create: (_, _) => throw new TaskCanceledException("The provider's API call timed out after 100 seconds."));
+
+        var result = await host.InvokeAsync(Fixtures.Request(_server));
+
+        Assert.True(result.IsSuccess, result.Error?.ErrorMessage);
+        var upload = await _server.SingleAsync();
+        Assert.Equal("FAILED", upload.Status);
+        Assert.Contains("TaskCanceledException: The provider's API call timed out after 100 seconds.", upload.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_handler_that_blocks_its_thread_cannot_hold_back_the_FAILED_answer()
     {
         await using var host = await HostAsync(
