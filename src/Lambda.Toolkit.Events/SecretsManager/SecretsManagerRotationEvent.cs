@@ -21,7 +21,11 @@ public sealed class SecretsManagerRotationEvent
     [JsonPropertyName("ClientRequestToken")]
     public string? ClientRequestToken { get; set; }
 
-    /// <summary>A token that identifies the rotation, for calls that Secrets Manager checks against it (sent by newer rotations; absent in older ones).</summary>
+    /// <summary>
+    /// Identifies where the request came from: when the rotation function assumes an IAM role (for example to rotate a
+    /// secret of another account), pass it with <c>PutSecretValue</c> so Secrets Manager can check the caller. Sensitive:
+    /// do not log it. Sent by newer rotations; absent in older ones.
+    /// </summary>
     [JsonPropertyName("RotationToken")]
     public string? RotationToken { get; set; }
 }

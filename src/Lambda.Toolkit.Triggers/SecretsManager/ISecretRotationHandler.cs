@@ -21,7 +21,7 @@ public interface ISecretRotationHandler
     /// <c>GetSecretValue</c> with <c>VersionStage=AWSCURRENT</c>, then <c>GetSecretValue</c> with
     /// <c>VersionId=ClientRequestToken</c> and <c>VersionStage=AWSPENDING</c>: if that already exists, the step was
     /// done; otherwise <c>GetRandomPassword</c> and <c>PutSecretValue</c> with <c>ClientRequestToken</c> and
-    /// <c>VersionStages=[AWSPENDING]</c> (and <c>RotationToken</c> when the event has one).
+    /// <c>VersionStages=[AWSPENDING]</c> (and the event's <c>RotationToken</c>, which Secrets Manager uses to check a caller that assumed a role; never log it).
     /// </summary>
     /// <param name="rotation">The secret and the pending version's token.</param>
     /// <param name="cancellationToken">Fires before the deadline.</param>

@@ -311,6 +311,18 @@ public sealed class CustomResourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_handler_that_returns_null_is_answered_FAILED()
+    {
+        await using var host = await HostAsync(create: (_, _) => ValueTask.FromResult<CustomResourceResult>(null!));
+
+        await host.InvokeAsync(Fixtures.Request(_server));
+
+        var upload = await _server.SingleAsync();
+        Assert.Equal("FAILED", upload.Status);
+        Assert.Contains("returned null instead of a CustomResourceResult", upload.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_handler_that_blocks_its_thread_cannot_hold_back_the_FAILED_answer()
     {
         await using var host = await HostAsync(
