@@ -153,7 +153,7 @@ internal sealed partial class CustomResourceAdapter<TProperties>(
                 invocation,
                 request,
                 Responder.FallbackId(request),
-                $"The {requestType} handler did not finish in time: it was stopped {responder.Options.ResponseReserve.TotalSeconds:0.###} s before the function's timeout so that this answer could be sent.");
+                $"The {requestType} handler did not finish in time: it was stopped {(invocation.Deadline - time.GetUtcNow()).TotalSeconds:0.###} s before the function's timeout so that this answer could be sent.");
         }
 
         await responder.SendAsync(invocation, request, response).ConfigureAwait(false);

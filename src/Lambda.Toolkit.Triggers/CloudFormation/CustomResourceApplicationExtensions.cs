@@ -36,6 +36,7 @@ namespace Lambda.Toolkit.Triggers.CloudFormation;
 /// as an invalid event. A handler failure answered <c>FAILED</c> leaves the invocation successful (it is logged), so
 /// Lambda does not run the handler again for a request that has been answered.
 /// </description></item>
+/// <item><description>A priming invocation (<c>app.Prime(...)</c>) runs the handler but uploads nothing.</description></item>
 /// </list>
 /// </remarks>
 public static class CustomResourceApplicationExtensions

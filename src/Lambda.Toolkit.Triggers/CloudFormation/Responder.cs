@@ -92,9 +92,15 @@ internal sealed partial class Responder(HttpClient client, CustomResourceOptions
         return response;
     }
 
-    /// <summary>Uploads the response, retrying failures; throws when it could not be delivered before the invocation would be abandoned.</summary>
+    /// <summary>Uploads the response, retrying failures; throws when it could not be delivered before the invocation would be abandoned. A priming invocation uploads nothing.</summary>
     public async Task SendAsync(InvocationContext invocation, CloudFormationCustomResourceRequest request, CloudFormationCustomResourceResponse response)
     {
+        if (invocation.IsPriming)
+        {
+            // A synthetic event run at init: its response URL is not CloudFormation's to be told anything.
+            return;
+        }
+
         var url = new Uri(request.ResponseUrl!, UriKind.Absolute);
         var body = JsonSerializer.SerializeToUtf8Bytes(response, LambdaEventsJsonContext.Default.CloudFormationCustomResourceResponse);
         var time = invocation.TimeProvider;

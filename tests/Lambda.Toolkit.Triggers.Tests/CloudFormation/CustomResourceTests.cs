@@ -594,6 +594,29 @@ public sealed class CustomResourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_priming_invocation_runs_the_handler_but_uploads_nothing()
+    {
+        var calls = 0;
+        var app = Fixtures.Builder().Build();
+        app.MapCustomResource(
+            TriggerTestJson.Default.TestResourceProperties,
+            (_, _) =>
+            {
+                Interlocked.Increment(ref calls);
+                return ValueTask.FromResult(new CustomResourceResult("primed"));
+            },
+            Unexpected,
+            Unexpected);
+        app.Prime(Fixtures.Request(_server));
+
+        await using var host = await LambdaTestHost.StartAsync(app);
+
+        Assert.Equal(1, calls);
+        await Task.Delay(100);
+        Assert.Empty(_server.Received);
+    }
+
+    [Fact]
     public async Task Other_events_are_not_taken()
     {
         var app = Fixtures.Builder().Build();
