@@ -4,6 +4,7 @@ using Lambda.Toolkit.Events.Alb;
 using Lambda.Toolkit.Events.AmazonMq;
 using Lambda.Toolkit.Events.ApiGateway;
 using Lambda.Toolkit.Events.Batch;
+using Lambda.Toolkit.Events.CloudFormation;
 using Lambda.Toolkit.Events.CloudWatchLogs;
 using Lambda.Toolkit.Events.Config;
 using Lambda.Toolkit.Events.DynamoDb;
@@ -16,6 +17,7 @@ using Lambda.Toolkit.Events.Kinesis;
 using Lambda.Toolkit.Events.S3;
 using Lambda.Toolkit.Events.S3Batch;
 using Lambda.Toolkit.Events.Ses;
+using Lambda.Toolkit.Events.SecretsManager;
 using Lambda.Toolkit.Events.Sns;
 using Lambda.Toolkit.Events.Sqs;
 
@@ -72,4 +74,9 @@ namespace Lambda.Toolkit.Events;
 [JsonSerializable(typeof(ActiveMqMessage))]
 [JsonSerializable(typeof(RabbitMqEvent))]
 [JsonSerializable(typeof(RabbitMqMessage))]
+[JsonSerializable(typeof(CloudFormationCustomResourceRequest))]
+[JsonSerializable(typeof(CloudFormationCustomResourceResponse))]
+[JsonSerializable(typeof(SecretsManagerRotationEvent))]
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
 public sealed partial class LambdaEventsJsonContext : JsonSerializerContext;

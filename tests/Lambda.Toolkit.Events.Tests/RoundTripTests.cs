@@ -24,8 +24,6 @@ public class RoundTripTests
         ["cognito"] = "issue 16 (identity and control-plane triggers)",
         ["authorizer"] = "issue 16 (identity and control-plane triggers)",
         ["appsync"] = "issue 16 (identity and control-plane triggers)",
-        ["cloudformation"] = "issue 16 (identity and control-plane triggers)",
-        ["secretsmanager"] = "issue 16 (identity and control-plane triggers)",
         ["iot"] = "issue 16 (identity and control-plane triggers)",
         ["codecommit"] = "issue 16 (identity and control-plane triggers)",
         ["codepipeline"] = "issue 16 (identity and control-plane triggers)",
@@ -58,7 +56,7 @@ public class RoundTripTests
         Assert.True(unmapped.Count == 0, "Sample folders with neither a model nor a reason: " + string.Join(", ", unmapped));
     }
 
-    private static readonly HashSet<string> Modelled = ["alb", "apigateway-v1", "apigateway-v2", "apigateway-websocket", "s3", "sqs", "sns", "dynamodb", "kinesis", "eventbridge", "cloudwatch-logs", "firehose", "s3-batch", "ses", "config", "kafka", "mq"];
+    private static readonly HashSet<string> Modelled = ["alb", "apigateway-v1", "apigateway-v2", "apigateway-websocket", "s3", "sqs", "sns", "dynamodb", "kinesis", "eventbridge", "cloudwatch-logs", "firehose", "s3-batch", "ses", "config", "kafka", "mq", "cloudformation", "secretsmanager"];
 
     private static string Folder(string file) => file.Split('/')[0];
 
@@ -115,6 +113,9 @@ public class RoundTripTests
         "kafka" => Again(original, Context.KafkaEvent),
         "mq" when file.EndsWith("rabbitmq.json", StringComparison.Ordinal) => Again(original, Context.RabbitMqEvent),
         "mq" => Again(original, Context.ActiveMqEvent),
+        "cloudformation" when file.EndsWith("-response.json", StringComparison.Ordinal) => Again(original, Context.CloudFormationCustomResourceResponse),
+        "cloudformation" => Again(original, Context.CloudFormationCustomResourceRequest),
+        "secretsmanager" => Again(original, Context.SecretsManagerRotationEvent),
         var folder => throw new InvalidOperationException($"No model is mapped for {folder}; map it here."),
     };
 
@@ -186,6 +187,7 @@ public class RoundTripTests
         AssertRoundTrip("""{"statusCode":201,"headers":{"location":"/o/1"},"cookies":["a=1; Secure","b=2"],"body":"AAE=","isBase64Encoded":true}""", Context.HttpApiResponse);
         AssertRoundTrip("""{"statusCode":404,"statusDescription":"404 Not Found","multiValueHeaders":{"x":["1","2"]},"body":"","isBase64Encoded":false}""", Context.AlbResponse);
         AssertRoundTrip("""{"batchItemFailures":[]}""", Context.BatchResponse);
+        AssertRoundTrip("""{"Status":"FAILED","Reason":"r","PhysicalResourceId":"p","StackId":"s","RequestId":"q","LogicalResourceId":"l","NoEcho":true,"Data":{"a":"1","n":{"x":[1,2.50]}}}""", Context.CloudFormationCustomResourceResponse);
     }
 
     [Fact]
@@ -198,6 +200,8 @@ public class RoundTripTests
         AssertRoundTrip("""{"Records":[{"dynamodb":{"SequenceNumber":"9","NewImage":{"m":{"M":{"l":{"L":[{"M":{"deep":{"L":[{"NULL":true},{"BOOL":true},{"N":"-1E+5"}]}}}]}}},"bs":{"BS":[]}}}}]}""", Context.DynamoDbEvent);
         AssertRoundTrip("""{"httpMethod":"GET","path":"/","multiValueHeaders":{"Accept":["a","b"]},"multiValueQueryStringParameters":{"q":["1","2"]}}""", Context.ApiGatewayProxyRequest);
         AssertRoundTrip("""{"rawPath":"/","cookies":["a=1","b=2"],"requestContext":{"http":{"method":"GET"}}}""", Context.HttpApiRequest);
+        AssertRoundTrip("""{"RequestType":"Update","ResponseURL":"https://s3/x?sig=1","StackId":"s","RequestId":"r","ResourceType":"Custom::X","LogicalResourceId":"L","PhysicalResourceId":"P","ServiceToken":"arn:f","ResourceProperties":{"ServiceToken":"arn:f","N":"1"},"OldResourceProperties":{"N":"0"}}""", Context.CloudFormationCustomResourceRequest);
+        AssertRoundTrip("""{"Step":"finishSecret","SecretId":"arn:s","ClientRequestToken":"t"}""", Context.SecretsManagerRotationEvent);
         AssertRoundTrip("""{"id":"1","detail-type":"Custom","source":"my.app","replay-name":"r","detail":{"nested":[1,2.50,{"x":null}]}}""", Context.EventBridgeEventJsonElement);
     }
 
