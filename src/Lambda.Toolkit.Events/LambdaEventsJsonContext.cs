@@ -2,12 +2,15 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Lambda.Toolkit.Events.Alb;
 using Lambda.Toolkit.Events.ApiGateway;
+using Lambda.Toolkit.Events.AppSync;
+using Lambda.Toolkit.Events.Authorizers;
 using Lambda.Toolkit.Events.Batch;
 using Lambda.Toolkit.Events.CloudWatchLogs;
 using Lambda.Toolkit.Events.DynamoDb;
 using Lambda.Toolkit.Events.EventBridge;
 using Lambda.Toolkit.Events.Firehose;
 using Lambda.Toolkit.Events.HttpApi;
+using Lambda.Toolkit.Events.Iot;
 using Lambda.Toolkit.Events.Kinesis;
 using Lambda.Toolkit.Events.S3;
 using Lambda.Toolkit.Events.Sns;
@@ -45,4 +48,13 @@ namespace Lambda.Toolkit.Events;
 [JsonSerializable(typeof(FirehoseEvent))]
 [JsonSerializable(typeof(FirehoseResponse))]
 [JsonSerializable(typeof(Dictionary<string, AttributeValue>))]
+[JsonSerializable(typeof(ApiGatewayAuthorizerRequest))]
+[JsonSerializable(typeof(ApiGatewayAuthorizerResponse))]
+[JsonSerializable(typeof(HttpApiAuthorizerRequest))]
+[JsonSerializable(typeof(HttpApiSimpleAuthorizerResponse))]
+[JsonSerializable(typeof(IamPolicyDocument))]
+[JsonSerializable(typeof(AppSyncAuthorizerRequest))]
+[JsonSerializable(typeof(AppSyncAuthorizerResponse))]
+[JsonSerializable(typeof(IotCustomAuthorizerRequest))]
+[JsonSerializable(typeof(IotCustomAuthorizerResponse))]
 public sealed partial class LambdaEventsJsonContext : JsonSerializerContext;
