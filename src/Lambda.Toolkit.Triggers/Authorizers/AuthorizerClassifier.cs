@@ -23,6 +23,9 @@ internal sealed class AuthorizerClassifier : EventClassifier<AuthorizerEventKind
         Other,
     }
 
+    /// <summary>Classifies without the per-invocation cache (for tests).</summary>
+    internal AuthorizerEventKind ClassifyPayload(ReadOnlySpan<byte> payload) => Classify(payload);
+
     protected override AuthorizerEventKind Classify(ReadOnlySpan<byte> payload)
     {
         var type = TypeValue.Absent;

@@ -6,7 +6,7 @@ internal static class AuthorizerInput
     private const int MaxShown = 100;
 
     public static InvalidEventException Invalid(Type requestType, string jsonPath, string message) =>
-        new(requestType, message) { JsonPath = jsonPath };
+        new(requestType, $"The event is not a valid {requestType.Name} at {jsonPath}: {message}") { JsonPath = jsonPath };
 
     /// <summary>A received value for a message: quoted and cut at 100 characters, or <c>absent</c>.</summary>
     public static string Describe(string? value) => value is null ? "absent"
