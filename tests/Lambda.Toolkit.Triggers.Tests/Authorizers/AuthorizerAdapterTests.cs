@@ -4,6 +4,7 @@ using Lambda.Toolkit.Events.AppSync;
 using Lambda.Toolkit.Events.Authorizers;
 using Lambda.Toolkit.Events.Iot;
 using Lambda.Toolkit.Testing;
+using Lambda.Toolkit.Testing.Events;
 using Lambda.Toolkit.Triggers.Authorizers;
 using static Lambda.Toolkit.Triggers.Tests.Authorizers.AuthorizerSupport;
 
@@ -307,5 +308,28 @@ public class AuthorizerAdapterTests
 
         Assert.Equal(["token", "request", "http", "appsync", "iot"], seen);
         Assert.Equal(LambdaErrorTypes.NoHandler, other.Error!.ErrorType);
+    }
+
+    [Fact]
+    public async Task Events_from_the_testing_builders_are_handled_by_their_authorizers()
+    {
+        var token = AuthorizerRequestEventBuilder.Token("good", "GET", "/orders/1");
+        var socket = AuthorizerRequestEventBuilder.WebSocketConnect().WithQuery("token", "good");
+        var v2 = AuthorizerRequestEventBuilder.HttpApi("GET", "/orders/1").WithHeader("authorization", "good", identitySource: true);
+        var app = App();
+        app.MapTokenAuthorizer((request, _, _) => ValueTask.FromResult<AuthorizerPolicy?>(
+            request.AuthorizationToken == "good" ? AuthorizerPolicy.For(request, "u1").AllowMethod("GET", "/orders/*") : AuthorizerPolicy.Unauthorized()));
+        app.MapRequestAuthorizer((request, _, _) => ValueTask.FromResult<AuthorizerPolicy?>(
+            request.QueryStringParameters?["token"] == "good" ? AuthorizerPolicy.For(request, "u1").AllowRequest() : AuthorizerPolicy.Unauthorized()));
+        app.MapHttpApiAuthorizer((request, _, _) => ValueTask.FromResult<HttpApiSimpleAuthorizerResponse?>(new HttpApiSimpleAuthorizerResponse { IsAuthorized = request.IdentitySource![0] == "good" }));
+        await using var host = await LambdaTestHost.StartAsync(app);
+
+        var tokenAnswer = JsonSerializer.Deserialize(Text(await host.InvokeAsync(token.ToJson())), LambdaEventsJsonContext.Default.ApiGatewayAuthorizerResponse)!;
+        var socketAnswer = JsonSerializer.Deserialize(Text(await host.InvokeAsync(socket.ToJson())), LambdaEventsJsonContext.Default.ApiGatewayAuthorizerResponse)!;
+        var v2Answer = Text(await host.InvokeAsync(v2.ToJson()));
+
+        Assert.True(AuthorizerPolicy.WildcardMatch(tokenAnswer.PolicyDocument!.Statement![0].Resource![0], token.MethodArn));
+        Assert.Equal(socket.MethodArn, socketAnswer.PolicyDocument!.Statement![0].Resource![0]);
+        Assert.Equal("""{"isAuthorized":true}""", v2Answer);
     }
 }
