@@ -173,6 +173,28 @@ public class AuthorizerSampleTests
         Assert.Contains("string, a number or a boolean", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"principalId":"p","policyDocument":{"Statement":[{"Action":7}]}}""", "$.policyDocument.Statement[0].Action", "string or an array of strings")]
+    [InlineData("""{"principalId":"p","policyDocument":{"Statement":[{"Resource":["a",null]}]}}""", "$.policyDocument.Statement[0].Resource", "strings only")]
+    public void A_policy_value_that_is_not_strings_is_refused_with_the_path(string json, string path, string reason)
+    {
+        var ex = Assert.Throws<EventDeserializationException>(() => LambdaEventSerializer.Deserialize(json, Json.ApiGatewayAuthorizerResponse));
+
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+        Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"isAuthenticated":true,"policyDocuments":["not json"]}""", "not a JSON policy")]
+    [InlineData("""{"isAuthenticated":true,"policyDocuments":[1]}""", "a JSON string or an object")]
+    public void An_IoT_policy_document_that_is_not_a_policy_is_refused_with_the_path(string json, string reason)
+    {
+        var ex = Assert.Throws<EventDeserializationException>(() => LambdaEventSerializer.Deserialize(json, Json.IotCustomAuthorizerResponse));
+
+        Assert.Contains("$.policyDocuments[0]", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Context_numbers_keep_their_written_form_and_values_keep_their_kind()
     {
