@@ -83,4 +83,33 @@ public sealed class AuthorizerEventBuilderTests
         Assert.Contains("BuildHttpApi", Assert.Throws<InvalidOperationException>(() => AuthorizerRequestEventBuilder.HttpApi("GET", "/").Build()).Message, StringComparison.Ordinal);
         Assert.Contains("Build()", Assert.Throws<InvalidOperationException>(() => AuthorizerRequestEventBuilder.Token("t").BuildHttpApi()).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_AppSync_authorizer_event_has_the_shape_of_the_AWS_sample()
+    {
+        var json = new AppSyncAuthorizerRequestEventBuilder("custom-token").WithOperation("query MyQuery { listTodos { id } }", "MyQuery").WithHeader("X-Forwarded-For", "192.0.2.1").ToJson();
+        var request = LambdaEventSerializer.Deserialize(json, LambdaEventsJsonContext.Default.AppSyncAuthorizerRequest);
+
+        JsonShape.AssertSameShape(
+            JsonShape.Paths("appsync/appsync-event-lambda-authorizer-request.json", ["requestHeaders", "variables"]),
+            JsonShape.Paths(json, ["requestHeaders", "variables"]),
+            sampleOnly: [],
+            builtOnly: []);
+        Assert.Equal("custom-token", request.RequestHeaders!["authorization"]);
+        Assert.Equal("192.0.2.1", request.RequestHeaders["x-forwarded-for"]);
+        AssertRoundTrips(json, LambdaEventsJsonContext.Default.AppSyncAuthorizerRequest);
+    }
+
+    [Fact]
+    public void An_IoT_authorizer_event_has_the_shape_of_the_AWS_sample_with_a_base64_MQTT_password()
+    {
+        var json = new IotAuthorizerRequestEventBuilder("aToken").WithVerifiedSignature().OverMqtt("myClientId", "myUserName", "myPassword")
+            .OverHttp(new Dictionary<string, string> { ["X-Request-ID"] = "abc123" }, "?foo=bar").ToJson();
+        var request = LambdaEventSerializer.Deserialize(json, LambdaEventsJsonContext.Default.IotCustomAuthorizerRequest);
+
+        JsonShape.AssertSameShape(JsonShape.Paths("iot/iot-custom-auth-request.json", ["headers"]), JsonShape.Paths(json, ["headers"]), sampleOnly: [], builtOnly: []);
+        Assert.Equal(["tls", "http", "mqtt"], request.Protocols);
+        Assert.Equal("bXlQYXNzd29yZA==", request.ProtocolData!.Mqtt!.Password);
+        AssertRoundTrips(json, LambdaEventsJsonContext.Default.IotCustomAuthorizerRequest);
+    }
 }

@@ -332,4 +332,26 @@ public class AuthorizerAdapterTests
         Assert.Equal(socket.MethodArn, socketAnswer.PolicyDocument!.Statement![0].Resource![0]);
         Assert.Equal("""{"isAuthorized":true}""", v2Answer);
     }
+
+    [Fact]
+    public async Task AppSync_and_IoT_events_from_the_testing_builders_are_handled_by_their_authorizers()
+    {
+        var app = App();
+        app.MapAppSyncAuthorizer((request, _, _) => ValueTask.FromResult<AppSyncAuthorizerResponse?>(new AppSyncAuthorizerResponse { IsAuthorized = request.RequestContext!.OperationName == "Q" }));
+        app.MapIotAuthorizer((request, _, _) => ValueTask.FromResult<IotCustomAuthorizerResponse?>(new IotCustomAuthorizerResponse
+        {
+            IsAuthenticated = System.Text.Encoding.UTF8.GetString(request.ProtocolData!.Mqtt!.DecodePassword()) == "secret",
+            PrincipalId = "device1",
+            DisconnectAfterInSeconds = 600,
+            RefreshAfterInSeconds = 300,
+            PolicyDocuments = [],
+        }));
+        await using var host = await LambdaTestHost.StartAsync(app);
+
+        var appSync = Text(await host.InvokeAsync(new AppSyncAuthorizerRequestEventBuilder("t").WithOperation("query Q { a }", "Q").ToJson()));
+        var iot = JsonSerializer.Deserialize(Text(await host.InvokeAsync(new IotAuthorizerRequestEventBuilder("t").OverMqtt("device1", "u", "secret").ToJson())), LambdaEventsJsonContext.Default.IotCustomAuthorizerResponse)!;
+
+        Assert.Equal("""{"isAuthorized":true}""", appSync);
+        Assert.True(iot.IsAuthenticated);
+    }
 }
