@@ -15,7 +15,8 @@ public class AuthorizerAdapterTests
     private const string RequestArn = "arn:aws:execute-api:us-east-1:123456789012:s4x3opwd6i/test/GET/request";
     private const string RouteArn = "arn:aws:execute-api:us-east-1:123456789012:abcdef123/test/GET/request";
 
-    private static readonly TestInvocation Short = new() { Timeout = TimeSpan.FromSeconds(1) };
+    // The token fires 500 ms in; the runtime would report its own timeout only 1.9 s in.
+    private static readonly TestInvocation Short = new() { Timeout = TimeSpan.FromSeconds(2) };
 
     [Fact]
     public async Task A_TOKEN_authorizer_answers_the_exact_policy_document_shape()
@@ -140,7 +141,7 @@ public class AuthorizerAdapterTests
     [MemberData(nameof(Failures))]
     public async Task An_authorizer_that_fails_answers_its_source_denial_and_never_allows(Source source, Failure failure)
     {
-        var app = App();
+        var app = App(cancellationMargin: TimeSpan.FromMilliseconds(1500));
         var (file, check) = source switch
         {
             Source.Token => Map(app.MapTokenAuthorizer((_, _, ct) => Fail<AuthorizerPolicy>(failure, ct)), "authorizer/api-gateway-authorizer.json", Unauthorized),

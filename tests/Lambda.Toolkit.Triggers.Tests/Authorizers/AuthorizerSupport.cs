@@ -12,10 +12,16 @@ internal static class AuthorizerSupport
 
     public static string ReadSample(string folder, string file) => File.ReadAllText(Sample(folder, file)).TrimStart('\uFEFF');
 
-    public static LambdaApplication App()
+    /// <summary>An application; <paramref name="cancellationMargin"/> widens the time between the token firing and the runtime's own timeout, so deadline tests do not depend on a loaded machine's timers.</summary>
+    public static LambdaApplication App(TimeSpan? cancellationMargin = null)
     {
         var builder = LambdaApplication.CreateBuilder(new LambdaApplicationOptions { Environment = new LambdaEnvironment() });
         builder.Services.Configure<LambdaLoggerOptions>(o => o.Output = Stream.Null);
+        if (cancellationMargin is { } margin)
+        {
+            builder.Services.Configure<LambdaRuntimeOptions>(o => o.CancellationMargin = margin);
+        }
+
         return builder.Build();
     }
 
