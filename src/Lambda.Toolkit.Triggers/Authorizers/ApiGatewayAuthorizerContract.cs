@@ -30,6 +30,7 @@ internal sealed class ApiGatewayAuthorizerContract(AuthorizerEventKind kind) : A
         if (result.IsUnauthorized)
         {
             Deny(invocation, request);
+            return;
         }
 
         invocation.Response.SetJson(result.ToResponse(), AuthorizerJson.Context.ApiGatewayAuthorizerResponse);

@@ -268,7 +268,7 @@ public sealed class AuthorizerPolicy
 
     private static MethodArn ParseArn(string? value, string field) => Authorizers.MethodArn.TryParse(value, out var arn)
         ? arn
-        : throw new ArgumentException($"The request's {field} ({(value is null ? "absent" : $"'{value}'")}) is not an execute-api ARN.", nameof(value));
+        : throw new ArgumentException($"The request's {field} ({(value is null ? "absent" : $"'{value}'")}) is not an execute-api ARN.", "request");
 
     private AuthorizerPolicy Add(List<string> list, string resourceArn)
     {
