@@ -62,7 +62,7 @@ public sealed class AuthorizerPolicy
     public static AuthorizerPolicy For(ApiGatewayAuthorizerRequest request, string principalId)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return For(ParseArn(request.MethodArn, "methodArn"), principalId);
+        return For(ParseArn(request.MethodArn, "methodArn", nameof(request)), principalId);
     }
 
     /// <summary>A policy for an HTTP API authorizer request, relative to its <c>routeArn</c>.</summary>
@@ -73,7 +73,7 @@ public sealed class AuthorizerPolicy
     public static AuthorizerPolicy For(HttpApiAuthorizerRequest request, string principalId)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return For(ParseArn(request.RouteArn, "routeArn"), principalId);
+        return For(ParseArn(request.RouteArn, "routeArn", nameof(request)), principalId);
     }
 
     /// <summary>A policy relative to a method ARN.</summary>
@@ -266,9 +266,9 @@ public sealed class AuthorizerPolicy
         Resource = new IamPolicyValues(resources),
     };
 
-    private static MethodArn ParseArn(string? value, string field) => Authorizers.MethodArn.TryParse(value, out var arn)
+    private static MethodArn ParseArn(string? value, string field, string paramName) => Authorizers.MethodArn.TryParse(value, out var arn)
         ? arn
-        : throw new ArgumentException($"The request's {field} ({(value is null ? "absent" : $"'{value}'")}) is not an execute-api ARN.", "request");
+        : throw new ArgumentException($"The request's {field} ({(value is null ? "absent" : $"'{value}'")}) is not an execute-api ARN.", paramName);
 
     private AuthorizerPolicy Add(List<string> list, string resourceArn)
     {
