@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using Lambda.Toolkit.Events.Alb;
 using Lambda.Toolkit.Events.AmazonMq;
 using Lambda.Toolkit.Events.ApiGateway;
+using Lambda.Toolkit.Events.AppSync;
+using Lambda.Toolkit.Events.Authorizers;
 using Lambda.Toolkit.Events.Batch;
 using Lambda.Toolkit.Events.CloudFormation;
 using Lambda.Toolkit.Events.CloudWatchLogs;
@@ -13,6 +15,7 @@ using Lambda.Toolkit.Events.EventBridge.S3;
 using Lambda.Toolkit.Events.Firehose;
 using Lambda.Toolkit.Events.HttpApi;
 using Lambda.Toolkit.Events.Kafka;
+using Lambda.Toolkit.Events.Iot;
 using Lambda.Toolkit.Events.Kinesis;
 using Lambda.Toolkit.Events.S3;
 using Lambda.Toolkit.Events.S3Batch;
@@ -79,4 +82,13 @@ namespace Lambda.Toolkit.Events;
 [JsonSerializable(typeof(SecretsManagerRotationEvent))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(ApiGatewayAuthorizerRequest))]
+[JsonSerializable(typeof(ApiGatewayAuthorizerResponse))]
+[JsonSerializable(typeof(HttpApiAuthorizerRequest))]
+[JsonSerializable(typeof(HttpApiSimpleAuthorizerResponse))]
+[JsonSerializable(typeof(IamPolicyDocument))]
+[JsonSerializable(typeof(AppSyncAuthorizerRequest))]
+[JsonSerializable(typeof(AppSyncAuthorizerResponse))]
+[JsonSerializable(typeof(IotCustomAuthorizerRequest))]
+[JsonSerializable(typeof(IotCustomAuthorizerResponse))]
 public sealed partial class LambdaEventsJsonContext : JsonSerializerContext;

@@ -22,9 +22,7 @@ public class RoundTripTests
     private static readonly Dictionary<string, string> Awaiting = new(StringComparer.Ordinal)
     {
         ["cognito"] = "issue 16 (identity and control-plane triggers)",
-        ["authorizer"] = "issue 16 (identity and control-plane triggers)",
-        ["appsync"] = "issue 16 (identity and control-plane triggers)",
-        ["iot"] = "issue 16 (identity and control-plane triggers)",
+        ["appsync"] = "issue 16: the Lambda-authorizer files are modelled (AppSyncAuthorizerRequest/Response, read by Triggers.Tests); the resolver events are not yet",
         ["codecommit"] = "issue 16 (identity and control-plane triggers)",
         ["codepipeline"] = "issue 16 (identity and control-plane triggers)",
         ["cognito-sync"] = "not planned: Cognito Sync is closed to new customers",
@@ -56,7 +54,7 @@ public class RoundTripTests
         Assert.True(unmapped.Count == 0, "Sample folders with neither a model nor a reason: " + string.Join(", ", unmapped));
     }
 
-    private static readonly HashSet<string> Modelled = ["alb", "apigateway-v1", "apigateway-v2", "apigateway-websocket", "s3", "sqs", "sns", "dynamodb", "kinesis", "eventbridge", "cloudwatch-logs", "firehose", "s3-batch", "ses", "config", "kafka", "mq", "cloudformation", "secretsmanager"];
+    private static readonly HashSet<string> Modelled = ["alb", "apigateway-v1", "apigateway-v2", "apigateway-websocket", "s3", "sqs", "sns", "dynamodb", "kinesis", "eventbridge", "cloudwatch-logs", "firehose", "s3-batch", "ses", "config", "kafka", "mq", "cloudformation", "secretsmanager", "authorizer", "iot"];
 
     private static string Folder(string file) => file.Split('/')[0];
 
@@ -116,6 +114,14 @@ public class RoundTripTests
         "cloudformation" when file.EndsWith("-response.json", StringComparison.Ordinal) => Again(original, Context.CloudFormationCustomResourceResponse),
         "cloudformation" => Again(original, Context.CloudFormationCustomResourceRequest),
         "secretsmanager" => Again(original, Context.SecretsManagerRotationEvent),
+        "authorizer" when file.EndsWith("custom-authorizer-v2-request.json", StringComparison.Ordinal) => Again(original, Context.HttpApiAuthorizerRequest),
+        "authorizer" when file.EndsWith("custom-authorizer-v2-simple-response.json", StringComparison.Ordinal) => Again(original, Context.HttpApiSimpleAuthorizerResponse),
+        "authorizer" when file.EndsWith("apigw-custom-auth-response.json", StringComparison.Ordinal) => Again(original, Context.ApiGatewayAuthorizerResponse),
+        "authorizer" => Again(original, Context.ApiGatewayAuthorizerRequest),
+        "iot" when file.EndsWith("iot-custom-auth-request.json", StringComparison.Ordinal) => Again(original, Context.IotCustomAuthorizerRequest),
+        "iot" when file.EndsWith("iot-custom-auth-response.json", StringComparison.Ordinal) => Again(original, Context.IotCustomAuthorizerResponse),
+        // The IoT button's event is the device's own payload, not a service event: a user reads it with a type of their own.
+        "iot" when file.EndsWith("iot-button-event.json", StringComparison.Ordinal) => Again(original, Context.JsonElement),
         var folder => throw new InvalidOperationException($"No model is mapped for {folder}; map it here."),
     };
 
