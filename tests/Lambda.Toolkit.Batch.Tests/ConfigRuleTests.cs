@@ -270,7 +270,7 @@ public class ConfigRuleTests
         var sources = new ConcurrentQueue<string>();
         var app = Batches.Builder().Build();
         app.MapSqs((_, _, _) => { sources.Enqueue("sqs"); return ValueTask.CompletedTask; });
-        app.MapEventBridge(LambdaEventsJsonContext.Default.EventBridgeEventJsonElement, (_, _, _) => { sources.Enqueue("eventbridge"); return ValueTask.CompletedTask; });
+        app.MapEventBridge(LambdaEventsJsonContext.Default.JsonElement, (_, _, _) => { sources.Enqueue("eventbridge"); return ValueTask.CompletedTask; });
         app.MapConfigRule((rule, _) => { sources.Enqueue("config:" + rule.InvokingEvent.MessageType); return Answer(); });
         await using var host = await LambdaTestHost.StartAsync(app);
         var onlySqs = Batches.Builder().Build();

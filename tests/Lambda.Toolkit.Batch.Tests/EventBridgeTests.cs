@@ -133,6 +133,18 @@ public class EventBridgeTests
     }
 
     [Fact]
+    public async Task The_whole_event_s_JsonTypeInfo_where_the_detail_s_is_asked_for_fails_init_naming_the_fix()
+    {
+        var app = Batches.Builder().Build();
+        app.MapEventBridge(Context.EventBridgeEventJsonElement, (_, _, _) => ValueTask.CompletedTask);
+
+        var error = await Assert.ThrowsAsync<LambdaFunctionException>(() => LambdaTestHost.StartAsync(app));
+
+        Assert.Equal(LambdaErrorTypes.InitFailed, error.ErrorType);
+        Assert.Contains("JsonTypeInfo of the whole event (EventBridgeEvent<JsonElement>)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Maps_that_overlap_only_in_part_are_fine_and_each_application_has_its_own_routes()
     {
         for (var i = 0; i < 2; i++)
