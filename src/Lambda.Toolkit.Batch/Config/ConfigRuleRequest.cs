@@ -29,12 +29,15 @@ public sealed class ConfigRuleRequest
         Invocation = invocation;
         Services = services;
         InvokingEvent = Invalid(@event.ParseInvokingEvent);
-        (ResourceType, ResourceId, var captureTime, var status) = InvokingEvent switch
+        ConfigurationItemSummary? item = InvokingEvent switch
         {
-            ConfigurationItemChangeNotification change => (change.ConfigurationItem.ResourceType, change.ConfigurationItem.ResourceId, change.ConfigurationItem.ConfigurationItemCaptureTime, change.ConfigurationItem.ConfigurationItemStatus),
-            OversizedConfigurationItemChangeNotification oversized => (oversized.ConfigurationItemSummary.ResourceType, oversized.ConfigurationItemSummary.ResourceId, oversized.ConfigurationItemSummary.ConfigurationItemCaptureTime, oversized.ConfigurationItemSummary.ConfigurationItemStatus),
-            var other => (null, null, other.NotificationCreationTime, null),
+            ConfigurationItemChangeNotification change => change.ConfigurationItem,
+            OversizedConfigurationItemChangeNotification oversized => oversized.ConfigurationItemSummary,
+            _ => null,
         };
+        (ResourceType, ResourceId, var captureTime, var status) = item is null
+            ? (null, null, InvokingEvent.NotificationCreationTime, null)
+            : (item.ResourceType, item.ResourceId, item.ConfigurationItemCaptureTime, item.ConfigurationItemStatus);
         OrderingTimestamp = DateTimeOffset.TryParse(captureTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
             ? time
             : invocation.TimeProvider.GetUtcNow();

@@ -6,7 +6,7 @@ namespace Lambda.Toolkit.Events.Config;
 /// Whether a resource complies with a Config rule; written in Config's spelling (<c>COMPLIANT</c>,
 /// <c>NON_COMPLIANT</c>, <c>NOT_APPLICABLE</c>, <c>INSUFFICIENT_DATA</c>). An enum, so a value cannot be misspelled.
 /// </summary>
-[JsonConverter(typeof(ConfigComplianceTypeConverter))]
+[JsonConverter(typeof(UpperSnakeCaseEnumConverter<ConfigComplianceType>))]
 public enum ConfigComplianceType
 {
     /// <summary><c>COMPLIANT</c>: the resource passes the rule.</summary>

@@ -78,7 +78,7 @@ public sealed class ConfigEvaluation
 
     /// <summary><see cref="ComplianceType"/> in Config's spelling, for example <c>NON_COMPLIANT</c>: the SDK's <c>ComplianceType</c> value.</summary>
     [JsonIgnore]
-    public string ComplianceTypeValue => ConfigComplianceTypeConverter.ToWire(ComplianceType);
+    public string ComplianceTypeValue => UpperSnakeCaseEnumConverter<ConfigComplianceType>.ToWire(ComplianceType);
 
     /// <summary>The time of the Config event that triggered the evaluation.</summary>
     [JsonPropertyName("orderingTimestamp")]

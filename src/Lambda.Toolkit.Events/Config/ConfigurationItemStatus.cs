@@ -1,6 +1,6 @@
 namespace Lambda.Toolkit.Events.Config;
 
-/// <summary>The values of <see cref="ConfigurationItem.ConfigurationItemStatus"/>.</summary>
+/// <summary>The values of <see cref="ConfigurationItemSummary.ConfigurationItemStatus"/>.</summary>
 public static class ConfigurationItemStatus
 {
     /// <summary>The configuration item was recorded.</summary>

@@ -3,10 +3,13 @@ using System.Text.Json.Serialization;
 
 namespace Lambda.Toolkit.Events.Config;
 
-/// <summary>The summary of an oversized configuration item: the resource's identity and state, without its configuration.</summary>
-public sealed class ConfigurationItemSummary
+/// <summary>
+/// A resource's identity and state in a configuration item: all an oversized item's notification carries, and the
+/// common part of every <see cref="ConfigurationItem"/>, so code that needs only these reads either as this type.
+/// </summary>
+public class ConfigurationItemSummary
 {
-    /// <summary>How the resource changed: <c>CREATE</c>, <c>UPDATE</c> or <c>DELETE</c>.</summary>
+    /// <summary>How the resource changed: <c>CREATE</c>, <c>UPDATE</c> or <c>DELETE</c> (in an oversized item's summary; a full item says it in its diff).</summary>
     [JsonPropertyName("changeType")]
     public string? ChangeType { get; set; }
 
@@ -62,7 +65,7 @@ public sealed class ConfigurationItemSummary
     [JsonPropertyName("resourceCreationTime")]
     public string? ResourceCreationTime { get; set; }
 
-    /// <summary>Fields of the summary this model does not name, kept as sent.</summary>
+    /// <summary>Fields of the item this model does not name, kept as sent.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -7,7 +7,7 @@ namespace Lambda.Toolkit.Events.Ses;
 /// to do next; written as <c>CONTINUE</c>, <c>STOP_RULE</c> or <c>STOP_RULE_SET</c> in <see cref="SesReceiptRuleResponse"/>.
 /// An enum, so a value cannot be misspelled (SES reads a value it does not know as <c>CONTINUE</c>).
 /// </summary>
-[JsonConverter(typeof(SesDispositionConverter))]
+[JsonConverter(typeof(UpperSnakeCaseEnumConverter<SesDisposition>))]
 public enum SesDisposition
 {
     /// <summary><c>CONTINUE</c>: the rule's further actions and the further rules run.</summary>

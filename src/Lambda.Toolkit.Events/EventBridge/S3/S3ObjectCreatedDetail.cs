@@ -1,47 +1,9 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Text.Json.Serialization;
-
 namespace Lambda.Toolkit.Events.EventBridge.S3;
 
 /// <summary>
 /// The detail of S3's <c>Object Created</c> event (source <c>aws.s3</c>), sent when the bucket has EventBridge
-/// notifications turned on. Map it with
+/// notifications turned on; <see cref="S3EventBridgeObjectDetail.Reason"/> names the API that created the object.
+/// Map it with
 /// <c>app.MapEventBridge("aws.s3", "Object Created", LambdaEventsJsonContext.Default.S3ObjectCreatedDetail, handler)</c>.
 /// </summary>
-public sealed class S3ObjectCreatedDetail
-{
-    /// <summary>The detail's version, currently <c>0</c>.</summary>
-    [JsonPropertyName("version")]
-    public string? Version { get; set; }
-
-    /// <summary>The version of the detail's schema, for example <c>1.0</c>, when S3 sends it.</summary>
-    [JsonPropertyName("event-version")]
-    public string? EventVersion { get; set; }
-
-    /// <summary>The bucket.</summary>
-    [JsonPropertyName("bucket")]
-    [JsonRequired]
-    public required S3EventBridgeBucket Bucket { get; set; }
-
-    /// <summary>The object that was created.</summary>
-    [JsonPropertyName("object")]
-    [SuppressMessage("Naming", "CA1720", Justification = "S3 calls it an object; the name mirrors the wire field.")]
-    [JsonRequired]
-    public required S3EventBridgeObject Object { get; set; }
-
-    /// <summary>The S3 request id.</summary>
-    [JsonPropertyName("request-id")]
-    public string? RequestId { get; set; }
-
-    /// <summary>Who made the request: an account id, or an AWS service principal.</summary>
-    [JsonPropertyName("requester")]
-    public string? Requester { get; set; }
-
-    /// <summary>The IP address the request came from (absent when S3 itself acted).</summary>
-    [JsonPropertyName("source-ip-address")]
-    public string? SourceIpAddress { get; set; }
-
-    /// <summary>The API that created the object, for example <c>PutObject</c>, <c>CopyObject</c> or <c>CompleteMultipartUpload</c>.</summary>
-    [JsonPropertyName("reason")]
-    public string? Reason { get; set; }
-}
+public sealed class S3ObjectCreatedDetail : S3EventBridgeObjectDetail;

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 
 namespace Lambda.Toolkit.Events.EventBridge.S3;
@@ -8,43 +7,8 @@ namespace Lambda.Toolkit.Events.EventBridge.S3;
 /// notifications turned on. Map it with
 /// <c>app.MapEventBridge("aws.s3", "Object Deleted", LambdaEventsJsonContext.Default.S3ObjectDeletedDetail, handler)</c>.
 /// </summary>
-public sealed class S3ObjectDeletedDetail
+public sealed class S3ObjectDeletedDetail : S3EventBridgeObjectDetail
 {
-    /// <summary>The detail's version, currently <c>0</c>.</summary>
-    [JsonPropertyName("version")]
-    public string? Version { get; set; }
-
-    /// <summary>The version of the detail's schema, for example <c>1.0</c>, when S3 sends it.</summary>
-    [JsonPropertyName("event-version")]
-    public string? EventVersion { get; set; }
-
-    /// <summary>The bucket.</summary>
-    [JsonPropertyName("bucket")]
-    [JsonRequired]
-    public required S3EventBridgeBucket Bucket { get; set; }
-
-    /// <summary>The object that was deleted (it has no size).</summary>
-    [JsonPropertyName("object")]
-    [SuppressMessage("Naming", "CA1720", Justification = "S3 calls it an object; the name mirrors the wire field.")]
-    [JsonRequired]
-    public required S3EventBridgeObject Object { get; set; }
-
-    /// <summary>The S3 request id.</summary>
-    [JsonPropertyName("request-id")]
-    public string? RequestId { get; set; }
-
-    /// <summary>Who made the request: an account id, or <c>s3.amazonaws.com</c> for a lifecycle expiration.</summary>
-    [JsonPropertyName("requester")]
-    public string? Requester { get; set; }
-
-    /// <summary>The IP address the request came from (absent when S3 itself acted).</summary>
-    [JsonPropertyName("source-ip-address")]
-    public string? SourceIpAddress { get; set; }
-
-    /// <summary>What deleted the object: <c>DeleteObject</c> or <c>Lifecycle Expiration</c>.</summary>
-    [JsonPropertyName("reason")]
-    public string? Reason { get; set; }
-
     /// <summary>How: <c>Permanently Deleted</c>, or <c>Delete Marker Created</c> on a versioned bucket.</summary>
     [JsonPropertyName("deletion-type")]
     public string? DeletionType { get; set; }
