@@ -17,7 +17,7 @@ internal sealed class CognitoAdapter(CognitoTriggerBuilder triggers) : LambdaAda
     public override InvocationDelegate? Build(PipelineBuildContext context)
     {
         context.AddProblems(triggers.Problems);
-        if (triggers.Handled() == "none")
+        if (!triggers.HasHandlers)
         {
             context.AddProblem("MapCognito: no trigger is registered; call cognito.OnPreSignUp(...), cognito.OnPreTokenGenerationV2(...) or another On* method.");
         }

@@ -217,6 +217,35 @@ public class CognitoTriggerTests
         Assert.Contains("$.request.userAttributes", result.Error!.ErrorMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("request")]
+    [InlineData("response")]
+    public async Task A_null_request_or_response_fails_as_an_invalid_event_before_the_handler(string part)
+    {
+        var calls = new ConcurrentQueue<string>();
+        await using var host = await AllAsync(calls);
+
+        var result = await host.InvokeAsync(Sample("cognito-preauthentication-event.json", "PreAuthentication_Authentication", n => n[part] = null));
+
+        Assert.Equal(LambdaErrorTypes.InvalidEvent, result.Error?.ErrorType);
+        Assert.Contains($"PreAuthentication_Authentication event's {part} is null", result.Error!.ErrorMessage, StringComparison.Ordinal);
+        Assert.Empty(calls);
+    }
+
+    [Fact]
+    public async Task A_handler_still_running_when_the_token_fires_fails_as_a_timeout_in_time()
+    {
+        var app = AuthorizerSupport.App(cancellationMargin: TimeSpan.FromMilliseconds(1500));
+        app.MapCognito(c => c.OnPreSignUp(async (_, _, ct) => await Task.Delay(Timeout.InfiniteTimeSpan, ct)));
+        await using var host = await LambdaTestHost.StartAsync(app);
+        var started = DateTime.UtcNow;
+
+        var result = await host.InvokeAsync(Sample("cognito-presignup-event.json", "PreSignUp_SignUp"), new TestInvocation { Timeout = TimeSpan.FromSeconds(2) });
+
+        Assert.Equal(LambdaErrorTypes.Timeout, result.Error?.ErrorType);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5), "The failure came only after the handler finished.");
+    }
+
     [Fact]
     public async Task A_handler_that_throws_fails_the_invocation_with_its_message_so_Cognito_refuses()
     {
