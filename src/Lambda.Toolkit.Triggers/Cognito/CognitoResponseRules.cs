@@ -203,6 +203,9 @@ internal static class CognitoResponseRules
 
     private static string? Reserved(string path, IEnumerable<string>? names, bool access)
     {
+        // cognito:* claims (groups, roles, username) are refused only when added or overridden: groups and roles change
+        // through groupOverrideDetails, and the documentation does not state that suppressing them is refused.
+        var adding = path.EndsWith("claimsToAddOrOverride", StringComparison.Ordinal);
         if (names is null)
         {
             return null;
@@ -210,7 +213,7 @@ internal static class CognitoResponseRules
 
         foreach (var name in names)
         {
-            if (ReservedClaims.Contains(name) || name.StartsWith("cognito:", StringComparison.Ordinal) || (access && ReservedAccessClaims.Contains(name)))
+            if (ReservedClaims.Contains(name) || (adding && name.StartsWith("cognito:", StringComparison.Ordinal)) || (access && ReservedAccessClaims.Contains(name)))
             {
                 var fix = name.StartsWith("cognito:", StringComparison.Ordinal) ? " (groups and roles change through groupOverrideDetails)"
                     : name == "scope" ? " (scopes change through scopesToAdd and scopesToSuppress)"

@@ -51,7 +51,7 @@ public sealed class CognitoTriggerBuilder
     /// <summary>
     /// Pre token generation, event version 1 (<c>TokenGeneration_*</c> with <c>version</c> <c>1</c>): change the ID token's
     /// claims and groups. Reserved claims (<c>sub</c>, <c>iss</c>, <c>aud</c>, <c>exp</c>, <c>iat</c>, <c>token_use</c>,
-    /// <c>cognito:*</c>, …) may not be added, overridden or suppressed.
+    /// …) may not be added, overridden or suppressed, nor <c>cognito:*</c> claims added or overridden (groups and roles change through <c>groupOverrideDetails</c>).
     /// </summary>
     /// <param name="handler">Fills <see cref="CognitoPreTokenGenerationEvent.Response"/>.</param>
     /// <returns>This builder.</returns>

@@ -238,6 +238,22 @@ public class CognitoResponseRuleTests
     }
 
     [Fact]
+    public async Task A_version_1_answer_suppressing_cognito_groups_and_adding_its_own_claims_is_sent()
+    {
+        var result = await RunAsync(
+            c => c.OnPreTokenGeneration((e, _, _) =>
+            {
+                e.Response.ClaimsOverrideDetails = new() { ClaimsToAddOrOverride = new() { ["tenant"] = "acme" }, ClaimsToSuppress = ["cognito:groups", "email"] };
+                return ValueTask.CompletedTask;
+            }),
+            Sample("cognito-pretokengeneration-event.json", "TokenGeneration_Authentication"));
+
+        Assert.True(AuthorizerSupport.SameJson(
+            """{"claimsOverrideDetails":{"claimsToAddOrOverride":{"tenant":"acme"},"claimsToSuppress":["cognito:groups","email"]}}""",
+            JsonNode.Parse(AuthorizerSupport.Text(result))!["response"]!.ToJsonString()));
+    }
+
+    [Fact]
     public async Task A_version_2_answer_changing_the_access_tokens_scope_claim_is_refused_pointing_to_scopesToAdd()
     {
         var result = await RunAsync(
