@@ -8,6 +8,7 @@ using Lambda.Toolkit.Events.Authorizers;
 using Lambda.Toolkit.Events.Batch;
 using Lambda.Toolkit.Events.CloudFormation;
 using Lambda.Toolkit.Events.CloudWatchLogs;
+using Lambda.Toolkit.Events.Cognito;
 using Lambda.Toolkit.Events.Config;
 using Lambda.Toolkit.Events.DynamoDb;
 using Lambda.Toolkit.Events.EventBridge;
@@ -91,4 +92,17 @@ namespace Lambda.Toolkit.Events;
 [JsonSerializable(typeof(AppSyncAuthorizerResponse))]
 [JsonSerializable(typeof(IotCustomAuthorizerRequest))]
 [JsonSerializable(typeof(IotCustomAuthorizerResponse))]
+[JsonSerializable(typeof(CognitoPreSignUpEvent))]
+[JsonSerializable(typeof(CognitoPostConfirmationEvent))]
+[JsonSerializable(typeof(CognitoPreAuthenticationEvent))]
+[JsonSerializable(typeof(CognitoPostAuthenticationEvent))]
+[JsonSerializable(typeof(CognitoPreTokenGenerationEvent))]
+[JsonSerializable(typeof(CognitoPreTokenGenerationV2Event))]
+[JsonSerializable(typeof(CognitoCustomMessageEvent))]
+[JsonSerializable(typeof(CognitoDefineAuthChallengeEvent))]
+[JsonSerializable(typeof(CognitoCreateAuthChallengeEvent))]
+[JsonSerializable(typeof(CognitoVerifyAuthChallengeEvent))]
+[JsonSerializable(typeof(CognitoUserMigrationEvent))]
+[JsonSerializable(typeof(CognitoCustomSenderEvent))]
+[JsonSerializable(typeof(CognitoInboundFederationEvent))]
 public sealed partial class LambdaEventsJsonContext : JsonSerializerContext;

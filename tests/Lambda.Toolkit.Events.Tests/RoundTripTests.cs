@@ -21,7 +21,6 @@ public class RoundTripTests
     /// <summary>The sources whose models are still to come, with the issue that brings them; every other folder must round-trip.</summary>
     private static readonly Dictionary<string, string> Awaiting = new(StringComparer.Ordinal)
     {
-        ["cognito"] = "issue 16 (identity and control-plane triggers)",
         ["appsync"] = "issue 16: the Lambda-authorizer files are modelled (AppSyncAuthorizerRequest/Response, read by Triggers.Tests); the resolver events are not yet",
         ["codecommit"] = "issue 16 (identity and control-plane triggers)",
         ["codepipeline"] = "issue 16 (identity and control-plane triggers)",
@@ -54,7 +53,7 @@ public class RoundTripTests
         Assert.True(unmapped.Count == 0, "Sample folders with neither a model nor a reason: " + string.Join(", ", unmapped));
     }
 
-    private static readonly HashSet<string> Modelled = ["alb", "apigateway-v1", "apigateway-v2", "apigateway-websocket", "s3", "sqs", "sns", "dynamodb", "kinesis", "eventbridge", "cloudwatch-logs", "firehose", "s3-batch", "ses", "config", "kafka", "mq", "cloudformation", "secretsmanager", "authorizer", "iot"];
+    private static readonly HashSet<string> Modelled = ["alb", "apigateway-v1", "apigateway-v2", "apigateway-websocket", "s3", "sqs", "sns", "dynamodb", "kinesis", "eventbridge", "cloudwatch-logs", "firehose", "s3-batch", "ses", "config", "kafka", "mq", "cloudformation", "secretsmanager", "authorizer", "iot", "cognito"];
 
     private static string Folder(string file) => file.Split('/')[0];
 
@@ -122,6 +121,16 @@ public class RoundTripTests
         "iot" when file.EndsWith("iot-custom-auth-response.json", StringComparison.Ordinal) => Again(original, Context.IotCustomAuthorizerResponse),
         // The IoT button's event is the device's own payload, not a service event: a user reads it with a type of their own.
         "iot" when file.EndsWith("iot-button-event.json", StringComparison.Ordinal) => Again(original, Context.JsonElement),
+        "cognito" when file.EndsWith("custommessage-event.json", StringComparison.Ordinal) => Again(original, Context.CognitoCustomMessageEvent),
+        "cognito" when file.EndsWith("customsmssender-event.json", StringComparison.Ordinal) => Again(original, Context.CognitoCustomSenderEvent),
+        "cognito" when file.EndsWith("defineauthchallenge-event.json", StringComparison.Ordinal) => Again(original, Context.CognitoDefineAuthChallengeEvent),
+        "cognito" when file.EndsWith("inbound-federation-oidc.json", StringComparison.Ordinal) => Again(original, Context.CognitoInboundFederationEvent),
+        "cognito" when file.EndsWith("postconfirmation-event.json", StringComparison.Ordinal) => Again(original, Context.CognitoPostConfirmationEvent),
+        "cognito" when file.EndsWith("preauthentication-event.json", StringComparison.Ordinal) => Again(original, Context.CognitoPreAuthenticationEvent),
+        "cognito" when file.EndsWith("presignup-event.json", StringComparison.Ordinal) => Again(original, Context.CognitoPreSignUpEvent),
+        "cognito" when file.EndsWith("pretokengeneration-event.json", StringComparison.Ordinal) => Again(original, Context.CognitoPreTokenGenerationEvent),
+        "cognito" when file.EndsWith("pretokengenerationv2-event.json", StringComparison.Ordinal) => Again(original, Context.CognitoPreTokenGenerationV2Event),
+        "cognito" when file.EndsWith("verifyauthchallenge-event.json", StringComparison.Ordinal) => Again(original, Context.CognitoVerifyAuthChallengeEvent),
         var folder => throw new InvalidOperationException($"No model is mapped for {folder}; map it here."),
     };
 
