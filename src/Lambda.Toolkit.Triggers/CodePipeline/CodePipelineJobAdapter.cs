@@ -64,14 +64,17 @@ internal sealed partial class CodePipelineJobAdapter(
         var work = Task.Run(() => handler(request, token).AsTask(), CancellationToken.None);
         await Task.WhenAny(work, Task.Delay(Timeout.InfiniteTimeSpan, token)).ConfigureAwait(false);
 
+        // Stopped at the reserve: still running, or ended by cancellation after the token fired.
+        var timedOut = !work.IsCompleted
+            || ((work.IsCanceled || work.Exception?.GetBaseException() is OperationCanceledException) && token.IsCancellationRequested);
         CodePipelineJobResult result;
         if (work.IsCompletedSuccessfully)
         {
             result = work.Result ?? CodePipelineJobResult.Failed(CodePipelineFailureTypes.JobFailed, "The job's handler returned no result.");
         }
-        else if (work.IsCompleted && !(work.IsCanceled || (work.Exception?.GetBaseException() is OperationCanceledException && token.IsCancellationRequested)))
+        else if (!timedOut)
         {
-            var failure = work.Exception!.GetBaseException();
+            var failure = work.IsCanceled ? new OperationCanceledException("The job's handler was canceled.") : work.Exception!.GetBaseException();
             LogHandlerFailed(logger, request.JobId, failure);
             result = failure is CodePipelineJobException job
                 ? CodePipelineJobResult.Failed(job.FailureType, job.Message)
