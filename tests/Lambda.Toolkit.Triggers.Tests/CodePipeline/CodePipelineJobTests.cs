@@ -187,6 +187,25 @@ public class CodePipelineJobTests
     }
 
     [Fact]
+    public async Task A_handler_canceled_by_its_own_timeout_is_reported_with_that_failure_not_as_the_deadline()
+    {
+        var harness = new Harness();
+        await using var host = await LambdaTestHost.StartAsync(harness.App(async (_, _) =>
+        {
+            using var own = new CancellationTokenSource(TimeSpan.FromMilliseconds(10));
+            await Task.Delay(Timeout.InfiniteTimeSpan, own.Token);
+            return CodePipelineJobResult.Succeeded();
+        }));
+
+        var result = await host.InvokeAsync(new CodePipelineJobEventBuilder().ToJson());
+
+        Assert.True(result.IsSuccess, result.Error?.ErrorMessage);
+        var (_, reported) = Assert.Single(harness.Reported);
+        Assert.Equal(CodePipelineFailureTypes.JobFailed, reported.FailureDetails!.Type);
+        Assert.StartsWith("OperationCanceledException: The job's handler was canceled.", reported.FailureDetails.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_report_that_fails_fails_the_invocation()
     {
         var harness = new Harness();
