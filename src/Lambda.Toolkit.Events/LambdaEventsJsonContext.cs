@@ -9,6 +9,8 @@ using Lambda.Toolkit.Events.Batch;
 using Lambda.Toolkit.Events.CloudFormation;
 using Lambda.Toolkit.Events.CloudWatchLogs;
 using Lambda.Toolkit.Events.Cognito;
+using Lambda.Toolkit.Events.CodeCommit;
+using Lambda.Toolkit.Events.CodePipeline;
 using Lambda.Toolkit.Events.Config;
 using Lambda.Toolkit.Events.DynamoDb;
 using Lambda.Toolkit.Events.EventBridge;
@@ -90,6 +92,11 @@ namespace Lambda.Toolkit.Events;
 [JsonSerializable(typeof(IamPolicyDocument))]
 [JsonSerializable(typeof(AppSyncAuthorizerRequest))]
 [JsonSerializable(typeof(AppSyncAuthorizerResponse))]
+[JsonSerializable(typeof(AppSyncResolverEvent))]
+[JsonSerializable(typeof(AppSyncResolverEvent[]))]
+[JsonSerializable(typeof(CodeCommitEvent))]
+[JsonSerializable(typeof(CodePipelineJobEvent))]
+[JsonSerializable(typeof(CodePipelineJobResult))]
 [JsonSerializable(typeof(IotCustomAuthorizerRequest))]
 [JsonSerializable(typeof(IotCustomAuthorizerResponse))]
 [JsonSerializable(typeof(CognitoPreSignUpEvent))]

@@ -21,9 +21,6 @@ public class RoundTripTests
     /// <summary>The sources whose models are still to come, with the issue that brings them; every other folder must round-trip.</summary>
     private static readonly Dictionary<string, string> Awaiting = new(StringComparer.Ordinal)
     {
-        ["appsync"] = "issue 16: the Lambda-authorizer files are modelled (AppSyncAuthorizerRequest/Response, read by Triggers.Tests); the resolver events are not yet",
-        ["codecommit"] = "issue 16 (identity and control-plane triggers)",
-        ["codepipeline"] = "issue 16 (identity and control-plane triggers)",
         ["cognito-sync"] = "not planned: Cognito Sync is closed to new customers",
         ["cloudfront"] = "not planned: Lambda@Edge runs only Node.js and Python",
         ["s3-object-lambda"] = "not planned yet",
@@ -53,7 +50,7 @@ public class RoundTripTests
         Assert.True(unmapped.Count == 0, "Sample folders with neither a model nor a reason: " + string.Join(", ", unmapped));
     }
 
-    private static readonly HashSet<string> Modelled = ["alb", "apigateway-v1", "apigateway-v2", "apigateway-websocket", "s3", "sqs", "sns", "dynamodb", "kinesis", "eventbridge", "cloudwatch-logs", "firehose", "s3-batch", "ses", "config", "kafka", "mq", "cloudformation", "secretsmanager", "authorizer", "iot", "cognito"];
+    private static readonly HashSet<string> Modelled = ["alb", "apigateway-v1", "apigateway-v2", "apigateway-websocket", "s3", "sqs", "sns", "dynamodb", "kinesis", "eventbridge", "cloudwatch-logs", "firehose", "s3-batch", "ses", "config", "kafka", "mq", "cloudformation", "secretsmanager", "authorizer", "iot", "cognito", "appsync", "codecommit", "codepipeline"];
 
     private static string Folder(string file) => file.Split('/')[0];
 
@@ -119,6 +116,11 @@ public class RoundTripTests
         "authorizer" => Again(original, Context.ApiGatewayAuthorizerRequest),
         "iot" when file.EndsWith("iot-custom-auth-request.json", StringComparison.Ordinal) => Again(original, Context.IotCustomAuthorizerRequest),
         "iot" when file.EndsWith("iot-custom-auth-response.json", StringComparison.Ordinal) => Again(original, Context.IotCustomAuthorizerResponse),
+        "appsync" when file.EndsWith("lambda-authorizer-request.json", StringComparison.Ordinal) => Again(original, Context.AppSyncAuthorizerRequest),
+        "appsync" when file.EndsWith("lambda-authorizer-response.json", StringComparison.Ordinal) => Again(original, Context.AppSyncAuthorizerResponse),
+        "appsync" => Again(original, Context.AppSyncResolverEvent),
+        "codecommit" => Again(original, Context.CodeCommitEvent),
+        "codepipeline" => Again(original, Context.CodePipelineJobEvent),
         // The IoT button's event is the device's own payload, not a service event: a user reads it with a type of their own.
         "iot" when file.EndsWith("iot-button-event.json", StringComparison.Ordinal) => Again(original, Context.JsonElement),
         "cognito" when file.EndsWith("custommessage-event.json", StringComparison.Ordinal) => Again(original, Context.CognitoCustomMessageEvent),
