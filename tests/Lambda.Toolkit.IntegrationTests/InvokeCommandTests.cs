@@ -36,6 +36,7 @@ public class InvokeCommandTests
     [InlineData("OrderWorker", "orders-fifo.json", ExitCodes.Success, "{\"batchItemFailures\":[{\"itemIdentifier\":\"0a1b2c3d-0002-4000-8000-000000000002\"},{\"itemIdentifier\":\"0a1b2c3d-0003-4000-8000-000000000003\"},{\"itemIdentifier\":\"0a1b2c3d-0004-4000-8000-000000000004\"}]}")]
     [InlineData("StreamProjector", "product-changes.json", ExitCodes.Success, "{\"batchItemFailures\":[]}")]
     [InlineData("JobQueue", "thumbnails.json", ExitCodes.Success, "{\"failedJobIds\":[\"job-0002\",\"job-0004\"]}")]
+    [InlineData("PlatformHooks", "presignup.json", ExitCodes.Success, "\"response\":{\"autoConfirmUser\":true,\"autoVerifyPhone\":false,\"autoVerifyEmail\":true}")]
     public async Task Every_sample_answers_its_bundled_events(string sample, string eventFile, int expectedExit, string expectedAnswer)
     {
         var (exitCode, stdout, stderr) = await Invoke(Repository.Path("samples", sample), "--event", Repository.Path("samples", sample, "events", eventFile));

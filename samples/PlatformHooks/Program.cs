@@ -1,0 +1,3 @@
+using PlatformHooks;
+
+await PlatformHooksFunction.Build(args).RunAsync();
