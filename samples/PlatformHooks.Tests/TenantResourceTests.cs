@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Lambda.Toolkit.Testing.CloudFormation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace PlatformHooks.Tests;
@@ -6,7 +8,7 @@ namespace PlatformHooks.Tests;
 /// <summary>The custom resource answers by PUT to the request's ResponseURL: here a real listener on 127.0.0.1.</summary>
 public sealed class TenantResourceTests : IAsyncLifetime
 {
-    private readonly ResponseListener _listener = new();
+    private readonly CustomResourceResponseListener _listener = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -17,10 +19,10 @@ public sealed class TenantResourceTests : IAsyncLifetime
     {
         await using var function = await Function.StartAsync();
 
-        var result = await function.Host.InvokeAsync(_listener.Retarget("custom-resource-create.json"));
+        var result = await function.Host.InvokeAsync(Retarget("custom-resource-create.json"));
 
         Assert.True(result.IsSuccess, result.Error?.ErrorMessage);
-        var (method, path, body) = await _listener.SingleAsync();
+        var (method, path, body) = await SingleAsync();
         Assert.Equal("PUT", method);
         Assert.StartsWith("/cloudformation-custom-resource-response/", path, StringComparison.Ordinal);
         Assert.Contains("X-Amz-Signature=", path, StringComparison.Ordinal);   // the pre-signed query is kept as sent
@@ -42,10 +44,10 @@ public sealed class TenantResourceTests : IAsyncLifetime
     {
         await using var function = await Function.StartAsync();
 
-        var result = await function.Host.InvokeAsync(_listener.Retarget("custom-resource-create.json", e => e["ResourceProperties"]![property] = value));
+        var result = await function.Host.InvokeAsync(Retarget("custom-resource-create.json", e => e["ResourceProperties"]![property] = value));
 
         Assert.True(result.IsSuccess, result.Error?.ErrorMessage);   // answered FAILED: Lambda must not run it again
-        var (_, _, body) = await _listener.SingleAsync();
+        var (_, _, body) = await SingleAsync();
         Assert.Equal("FAILED", body.GetProperty("Status").GetString());
         Assert.Contains(reason, body.GetProperty("Reason").GetString(), StringComparison.Ordinal);
         Assert.Empty(function.Services.GetRequiredService<ITenantRegistry>().Tenants);
@@ -56,13 +58,13 @@ public sealed class TenantResourceTests : IAsyncLifetime
     {
         await using var function = await Function.StartAsync();
         var registry = function.Services.GetRequiredService<ITenantRegistry>();
-        await function.Host.InvokeAsync(_listener.Retarget("custom-resource-create.json"));
+        await function.Host.InvokeAsync(Retarget("custom-resource-create.json"));
 
-        await function.Host.InvokeAsync(_listener.Retarget("custom-resource-create.json", e => Update(e, "acme", "enterprise")));
+        await function.Host.InvokeAsync(Retarget("custom-resource-create.json", e => Update(e, "acme", "enterprise")));
         Assert.Equal("enterprise", registry.Find("acme")!.Plan);
 
-        await function.Host.InvokeAsync(_listener.Retarget("custom-resource-create.json", e => Update(e, "acme-eu", "team")));
-        await function.Host.InvokeAsync(_listener.Retarget("custom-resource-create.json", e =>
+        await function.Host.InvokeAsync(Retarget("custom-resource-create.json", e => Update(e, "acme-eu", "team")));
+        await function.Host.InvokeAsync(Retarget("custom-resource-create.json", e =>
         {
             e["RequestType"] = "Delete";
             e["PhysicalResourceId"] = "tenant-acme";
@@ -70,9 +72,25 @@ public sealed class TenantResourceTests : IAsyncLifetime
 
         var answers = _listener.Received.ToArray();
         Assert.Equal(4, answers.Length);
-        Assert.All(answers, a => Assert.Equal("SUCCESS", a.Body.GetProperty("Status").GetString()));
-        Assert.Equal(["tenant-acme", "tenant-acme", "tenant-acme-eu", "tenant-acme"], answers.Select(a => a.Body.GetProperty("PhysicalResourceId").GetString()));
+        Assert.All(answers, a => Assert.Equal("SUCCESS", a.Status));
+        Assert.Equal(["tenant-acme", "tenant-acme", "tenant-acme-eu", "tenant-acme"], answers.Select(a => a.PhysicalResourceId));
         Assert.Equal(["acme-eu"], registry.Tenants.Select(t => t.Id));
+    }
+
+    /// <summary>A bundled event, changed, with its ResponseURL moved to the listener.</summary>
+    private string Retarget(string eventFile, Action<JsonObject>? change = null)
+    {
+        var node = JsonNode.Parse(File.ReadAllText(Function.Event(eventFile)))!.AsObject();
+        change?.Invoke(node);
+        return _listener.Retarget(node.ToJsonString());
+    }
+
+    /// <summary>The one upload the function made: method, path and query, body.</summary>
+    private async Task<(string Method, string Path, JsonElement Body)> SingleAsync()
+    {
+        await _listener.WaitForUploadAsync();
+        var upload = Assert.Single(_listener.Received);
+        return (upload.Method, upload.PathAndQuery, JsonDocument.Parse(upload.Body).RootElement);
     }
 
     private static void Update(JsonObject request, string tenantId, string plan)

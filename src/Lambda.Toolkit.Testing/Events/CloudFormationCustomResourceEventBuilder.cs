@@ -14,9 +14,10 @@ namespace Lambda.Toolkit.Testing.Events;
 /// </summary>
 /// <example>
 /// <code>
+/// await using var cloudFormation = new CustomResourceResponseListener();   // records the answer
 /// var json = CloudFormationCustomResourceEventBuilder.Create("Custom::Database", "OrdersDb")
 ///     .WithProperties(new DbProperties("orders"), MyJson.Default.DbProperties)
-///     .WithResponseUrl(server.Url)   // a local HTTP server that records the answer
+///     .WithResponseUrl(cloudFormation.ResponseUrl)
 ///     .ToJson();
 /// </code>
 /// </example>

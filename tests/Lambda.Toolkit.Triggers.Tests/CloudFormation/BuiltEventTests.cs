@@ -1,3 +1,4 @@
+using Lambda.Toolkit.Testing.CloudFormation;
 using System.Collections.Concurrent;
 using Lambda.Toolkit.Events.SecretsManager;
 using Lambda.Toolkit.Testing;
@@ -13,7 +14,7 @@ public sealed class BuiltEventTests
     [Fact]
     public async Task A_built_create_update_and_delete_are_answered_through_the_response_url()
     {
-        await using var server = new ResponseServer();
+        await using var server = new CustomResourceResponseListener();
         var app = Fixtures.Builder().Build();
         app.MapCustomResource(
             TriggerTestJson.Default.TestResourceProperties,

@@ -1,3 +1,4 @@
+using Lambda.Toolkit.Testing.CloudFormation;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -11,7 +12,7 @@ namespace Lambda.Toolkit.Triggers.Tests.CloudFormation;
 
 public sealed class CustomResourceTests : IAsyncLifetime
 {
-    private readonly ResponseServer _server = new();
+    private readonly CustomResourceResponseListener _server = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -59,11 +60,11 @@ public sealed class CustomResourceTests : IAsyncLifetime
         var expectedId = CustomResourceDefaults.PhysicalResourceId("arn:{partition}:cloudformation:{region}:EXAMPLE/stack-name/guid", "MyTestResource", "unique id for this create request");
         Assert.Equal(expectedId, upload.PhysicalResourceId);
         Assert.Matches("^MyTestResource-[0-9a-f]{12}$", expectedId);
-        Assert.Equal("arn:{partition}:cloudformation:{region}:EXAMPLE/stack-name/guid", upload.Json.GetProperty("StackId").GetString());
-        Assert.Equal("unique id for this create request", upload.Json.GetProperty("RequestId").GetString());
-        Assert.Equal("MyTestResource", upload.Json.GetProperty("LogicalResourceId").GetString());
-        Assert.False(upload.Json.TryGetProperty("Data", out _));
-        Assert.False(upload.Json.TryGetProperty("NoEcho", out _));
+        Assert.Equal("arn:{partition}:cloudformation:{region}:EXAMPLE/stack-name/guid", upload.Json().GetProperty("StackId").GetString());
+        Assert.Equal("unique id for this create request", upload.Json().GetProperty("RequestId").GetString());
+        Assert.Equal("MyTestResource", upload.Json().GetProperty("LogicalResourceId").GetString());
+        Assert.False(upload.Json().TryGetProperty("Data", out _));
+        Assert.False(upload.Json().TryGetProperty("NoEcho", out _));
     }
 
     [Fact]
@@ -104,9 +105,9 @@ public sealed class CustomResourceTests : IAsyncLifetime
 
         var upload = await _server.SingleAsync();
         Assert.Equal("SUCCESS", upload.Status);
-        Assert.True(upload.Json.GetProperty("NoEcho").GetBoolean());
-        Assert.Equal("hunter2", upload.Json.GetProperty("Data").GetProperty("Password").GetString());
-        Assert.Equal("admin", upload.Json.GetProperty("Data").GetProperty("User").GetString());
+        Assert.True(upload.Json().GetProperty("NoEcho").GetBoolean());
+        Assert.Equal("hunter2", upload.Json().GetProperty("Data").GetProperty("Password").GetString());
+        Assert.Equal("admin", upload.Json().GetProperty("Data").GetProperty("User").GetString());
     }
 
     [Fact]
@@ -117,7 +118,7 @@ public sealed class CustomResourceTests : IAsyncLifetime
 
         await host.InvokeAsync(Fixtures.Request(_server));
 
-        var data = (await _server.SingleAsync()).Json.GetProperty("Data");
+        var data = (await _server.SingleAsync()).Json().GetProperty("Data");
         Assert.Equal("db.example.com", data.GetProperty("Endpoint").GetString());
         Assert.Equal(5432, data.GetProperty("Port").GetInt32());
     }
@@ -354,7 +355,7 @@ public sealed class CustomResourceTests : IAsyncLifetime
         Assert.Equal("FAILED", upload.Status);
         Assert.Contains("over CloudFormation's limit of 4096 bytes", upload.Reason, StringComparison.Ordinal);
         Assert.Equal("db-big", upload.PhysicalResourceId);
-        Assert.False(upload.Json.TryGetProperty("Data", out _));
+        Assert.False(upload.Json().TryGetProperty("Data", out _));
         Assert.True(upload.Body.Length <= CustomResourceDefaults.MaxResponseBytes);
     }
 

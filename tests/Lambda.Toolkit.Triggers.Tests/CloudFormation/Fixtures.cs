@@ -1,3 +1,4 @@
+using Lambda.Toolkit.Testing.CloudFormation;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -39,7 +40,7 @@ internal static class Fixtures
     }
 
     /// <summary>The AWS create sample with its ResponseURL pointed at the test server, and any top-level changes.</summary>
-    public static string Request(ResponseServer server, string? requestType = null, Action<JsonObject>? change = null)
+    public static string Request(CustomResourceResponseListener server, string? requestType = null, Action<JsonObject>? change = null)
     {
         var node = JsonNode.Parse(File.ReadAllText(Sample("cloudformation", "cfn-create-request.json")))!.AsObject();
         node["ResponseURL"] = server.ResponseUrl;
@@ -52,13 +53,13 @@ internal static class Fixtures
         return node.ToJsonString();
     }
 
-    public static string Update(ResponseServer server, string physicalId) => Request(server, "Update", n =>
+    public static string Update(CustomResourceResponseListener server, string physicalId) => Request(server, "Update", n =>
     {
         n["PhysicalResourceId"] = physicalId;
         n["OldResourceProperties"] = new JsonObject { ["StackName"] = "old-name", ["List"] = new JsonArray("1") };
     });
 
-    public static string Delete(ResponseServer server, string physicalId) => Request(server, "Delete", n => n["PhysicalResourceId"] = physicalId);
+    public static string Delete(CustomResourceResponseListener server, string physicalId) => Request(server, "Delete", n => n["PhysicalResourceId"] = physicalId);
 }
 
 /// <summary>A handler class resolved from DI that records what it was asked.</summary>
