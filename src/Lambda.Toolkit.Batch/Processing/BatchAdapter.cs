@@ -40,36 +40,16 @@ internal sealed class BatchAdapter<TEvent, TRecord>(
 
     public override InvocationDelegate? Build(PipelineBuildContext context)
     {
-        var options = new BatchOptions();
-        configure?.Invoke(options);
-        var problems = options.Validate();
-        var recordHandling = handling(context);
-        if (options.DeadLetter is { } deadLetter)
+        var processor = BatchProcessor<TRecord>.Create(context, name, configure, handling, (_, recordHandling) =>
+            order is null ? "Dead letters do not apply to asynchronous sources (S3, SNS, EventBridge, CloudWatch Logs, SES): failures are rethrown so that Lambda's retries and on-failure destination apply. Remove DeadLetter, or configure an on-failure destination for the function."
+            : recordHandling.ToDeadLetter is null ? "Dead letters are configured, but this source cannot turn its records into dead letters."
+            : null,
+            out _);
+        if (processor is null)
         {
-            if (order is null)
-            {
-                problems.Add("Dead letters do not apply to asynchronous sources (S3, SNS, EventBridge, CloudWatch Logs, SES): failures are rethrown so that Lambda's retries and on-failure destination apply. Remove DeadLetter, or configure an on-failure destination for the function.");
-            }
-            else if (recordHandling.ToDeadLetter is null)
-            {
-                problems.Add("Dead letters are configured, but this source cannot turn its records into dead letters.");
-            }
-
-            Require(context, deadLetter.RequiredService, "DeadLetter");
-        }
-
-        if (options.Idempotency is { } idempotency)
-        {
-            Require(context, idempotency.RequiredService, "Idempotency");
-        }
-
-        if (problems.Count > 0)
-        {
-            context.AddProblems(problems);
             return null;
         }
 
-        var processor = new BatchProcessor<TRecord>(options, recordHandling, context.TimeProvider, context.CreateLogger("Lambda.Toolkit.Batch." + name.Replace(" ", string.Empty, StringComparison.Ordinal)));
         if (order is null)
         {
             return async invocation =>
@@ -90,13 +70,5 @@ internal sealed class BatchAdapter<TEvent, TRecord>(
             var result = await processor.ProcessAsync(invocation, items, order(items)).ConfigureAwait(false);
             invocation.Response.SetJson(result.Response, LambdaEventsJsonContext.Default.BatchResponse);
         };
-    }
-
-    private static void Require(PipelineBuildContext context, Type? service, string option)
-    {
-        if (service is not null)
-        {
-            context.RequireService(service, $"{option} uses it; register it with builder.Services.AddSingleton<{service.Name}>(...)");
-        }
     }
 }

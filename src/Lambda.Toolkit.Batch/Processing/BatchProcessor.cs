@@ -1,3 +1,4 @@
+using Lambda.Toolkit.Adapters;
 using Lambda.Toolkit.Batch.DeadLetter;
 using Lambda.Toolkit.Batch.Idempotency;
 using Lambda.Toolkit.Batch.Retry;
@@ -23,6 +24,53 @@ internal sealed class BatchProcessor<TRecord>
     private readonly UnorderedStrategy<TRecord> _unordered;
     private readonly FifoGroupsStrategy<TRecord> _fifoGroups;
     private readonly CheckpointStrategy<TRecord> _checkpoint;
+
+    /// <summary>
+    /// What every batch adapter does once at init: reads the user's options, reports their problems, the source's own
+    /// dead-letter problem and the services they need as init problems, and builds the processor;
+    /// <see langword="null"/> when there were problems.
+    /// </summary>
+    /// <param name="context">The build context.</param>
+    /// <param name="name">The source's name (the logger's category ends with it).</param>
+    /// <param name="configure">The user's options.</param>
+    /// <param name="handling">Builds how records are identified and handled (after the options are read).</param>
+    /// <param name="deadLetterProblem">Why the source cannot take the configured dead-letter policy, or <see langword="null"/>.</param>
+    /// <param name="recordHandling">How records are identified and handled.</param>
+    public static BatchProcessor<TRecord>? Create(
+        PipelineBuildContext context,
+        string name,
+        Action<BatchOptions>? configure,
+        Func<PipelineBuildContext, RecordHandling<TRecord>> handling,
+        Func<DeadLetterPolicy, RecordHandling<TRecord>, string?> deadLetterProblem,
+        out RecordHandling<TRecord> recordHandling)
+    {
+        var options = new BatchOptions();
+        configure?.Invoke(options);
+        var problems = options.Validate();
+        recordHandling = handling(context);
+        if (options.DeadLetter is { } deadLetter)
+        {
+            if (deadLetterProblem(deadLetter, recordHandling) is { } problem)
+            {
+                problems.Add(problem);
+            }
+
+            Require(context, deadLetter.RequiredService, "DeadLetter");
+        }
+
+        if (options.Idempotency is { } idempotency)
+        {
+            Require(context, idempotency.RequiredService, "Idempotency");
+        }
+
+        if (problems.Count > 0)
+        {
+            context.AddProblems(problems);
+            return null;
+        }
+
+        return new BatchProcessor<TRecord>(options, recordHandling, context.TimeProvider, context.CreateLogger("Lambda.Toolkit.Batch." + name.Replace(" ", string.Empty, StringComparison.Ordinal)));
+    }
 
     public BatchProcessor(BatchOptions options, RecordHandling<TRecord> handling, TimeProvider timeProvider, ILogger logger)
     {
@@ -111,5 +159,13 @@ internal sealed class BatchProcessor<TRecord>
         }
 
         return new BatchResult(response, firstFailure, outcomes, run.Failures);
+    }
+
+    private static void Require(PipelineBuildContext context, Type? service, string option)
+    {
+        if (service is not null)
+        {
+            context.RequireService(service, $"{option} uses it; register it with builder.Services.AddSingleton<{service.Name}>(...)");
+        }
     }
 }

@@ -32,32 +32,19 @@ internal sealed class WholeBatchAdapter<TEvent, TRecord>(
 
     public override InvocationDelegate? Build(PipelineBuildContext context)
     {
-        var options = new BatchOptions();
-        configure?.Invoke(options);
-        var problems = options.Validate();
-        var recordHandling = handling(context);
-        if (options.DeadLetter is { } deadLetter)
+        var processor = BatchProcessor<TRecord>.Create(
+            context,
+            name,
+            configure,
+            handling,
+            (deadLetter, _) => deadLetter.MaxReceiveCount is null ? null
+                : $"DeadLetter.MaxReceiveCount does not apply to {name}: its records carry no receive count. Remove it; records still go to the dead-letter sink when their retries are exhausted.",
+            out var recordHandling);
+        if (processor is null)
         {
-            if (deadLetter.MaxReceiveCount is not null)
-            {
-                problems.Add($"DeadLetter.MaxReceiveCount does not apply to {name}: its records carry no receive count. Remove it; records still go to the dead-letter sink when their retries are exhausted.");
-            }
-
-            Require(context, deadLetter.RequiredService, "DeadLetter");
-        }
-
-        if (options.Idempotency is { } idempotency)
-        {
-            Require(context, idempotency.RequiredService, "Idempotency");
-        }
-
-        if (problems.Count > 0)
-        {
-            context.AddProblems(problems);
             return null;
         }
 
-        var processor = new BatchProcessor<TRecord>(options, recordHandling, context.TimeProvider, context.CreateLogger("Lambda.Toolkit.Batch." + name.Replace(" ", string.Empty, StringComparison.Ordinal)));
         return async invocation =>
         {
             var items = records(EventReader.Read(invocation.Payload.Span, eventType));
@@ -85,13 +72,5 @@ internal sealed class WholeBatchAdapter<TEvent, TRecord>(
             errorType,
             $"{name} record {recordId} failed{others}, so the whole batch fails and Lambda delivers it again ({name} has no partial batch response): {failure.Message}",
             failure);
-    }
-
-    private static void Require(PipelineBuildContext context, Type? service, string option)
-    {
-        if (service is not null)
-        {
-            context.RequireService(service, $"{option} uses it; register it with builder.Services.AddSingleton<{service.Name}>(...)");
-        }
     }
 }
