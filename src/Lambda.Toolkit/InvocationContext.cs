@@ -104,6 +104,13 @@ public sealed class InvocationContext
     /// </summary>
     public bool IsPriming { get; internal set; }
 
+    /// <summary>
+    /// Whether this is the first invocation of the execution environment that ran the pipeline: the one that paid for
+    /// init (Lambda's cold start). Priming invocations and warm-up pings do not count; logs carry it as
+    /// <c>coldStart</c> and metrics emit it once.
+    /// </summary>
+    public bool IsColdStart { get; internal set; }
+
     /// <summary>The clock used for <see cref="RemainingTime"/>.</summary>
     public TimeProvider TimeProvider { get; }
 
@@ -187,6 +194,7 @@ public sealed class InvocationContext
         _traceId = null;
         _clientContext = null;
         _cognitoIdentity = null;
+        IsColdStart = false;
         Payload = default;
         _invocation++;
         _cancellationToken = default;

@@ -15,6 +15,7 @@ internal sealed partial class InvocationRunner
     private readonly LambdaRuntimeOptions _options;
     private readonly InvocationContextAccessor _accessor;
     private readonly ILogger _logger;
+    private int _served;
 
     public InvocationRunner(
         InvocationDelegate pipeline,
@@ -43,6 +44,11 @@ internal sealed partial class InvocationRunner
 
     private async ValueTask<InvocationOutcome> RunPipelineAsync(InvocationContext context)
     {
+        if (!context.IsPriming)
+        {
+            context.IsColdStart = _served == 0 && Interlocked.Exchange(ref _served, 1) == 0;
+        }
+
         var time = context.TimeProvider;
         var remaining = context.Deadline - time.GetUtcNow();
         var cancelAfter = remaining - _options.CancellationMargin;

@@ -76,4 +76,24 @@ public class WarmupAndPrimingTests
         Assert.Equal(LambdaErrorTypes.InitFailed, error.ErrorType);
         Assert.StartsWith("Priming invocation 1 failed with Lambda.Toolkit.InvalidEvent:", error.Message);
     }
+
+    [Fact]
+    public async Task Only_the_first_invocation_that_runs_the_pipeline_is_the_cold_start()
+    {
+        var seen = new List<(string RequestId, bool Priming, bool ColdStart)>();
+        var app = TestApps.Builder().Build();
+        app.MapHandler((Order o, InvocationContext c, CancellationToken _) =>
+        {
+            seen.Add((c.RequestId, c.IsPriming, c.IsColdStart));
+            return ValueTask.FromResult(new Receipt(o.Id, c.RequestId));
+        }, TestJsonContext.Default.Order, TestJsonContext.Default.Receipt);
+        app.Prime("""{"id":0,"item":"priming"}""");
+        await using var host = await TestApps.StartAsync(app);
+
+        Assert.Equal("""{"warmed":true}""", (await host.InvokeAsync("""{"warmer":true}""")).ResponseText);
+        await host.InvokeOrder(1, new TestInvocation { RequestId = "first" });
+        await host.InvokeOrder(2, new TestInvocation { RequestId = "second" });
+
+        Assert.Equal([("priming-1", true, false), ("first", false, true), ("second", false, false)], seen);
+    }
 }
