@@ -261,6 +261,11 @@ public sealed partial class LambdaApplication : IAsyncDisposable
                 problems.Add($"{nameof(LambdaRuntimeOptions)}: {problem}");
             }
 
+            foreach (var problem in services.GetService<IOptions<Logging.LambdaLoggerOptions>>()?.Value.Validate() ?? [])
+            {
+                problems.Add($"{nameof(Logging.LambdaLoggerOptions)}: {problem}");
+            }
+
             var pipeline = Compose(services, problems);
             if (problems.Count > 0)
             {
@@ -277,7 +282,8 @@ public sealed partial class LambdaApplication : IAsyncDisposable
                 services.GetRequiredService<IServiceScopeFactory>(),
                 options,
                 services.GetRequiredService<InvocationContextAccessor>(),
-                services.GetRequiredService<ILoggerFactory>().CreateLogger("Lambda.Toolkit.Invocation"));
+                services.GetRequiredService<ILoggerFactory>().CreateLogger("Lambda.Toolkit.Invocation"),
+                services.GetService<Logging.InvocationLogs>());
             var core = new LambdaRuntimeCore(runner, options, services.GetRequiredService<LambdaFunctionInfo>(), services.GetRequiredService<TimeProvider>());
             await PrimeAsync(core).ConfigureAwait(false);
             _core = core;

@@ -62,14 +62,17 @@ public sealed class LambdaEnvironment
     public string LogStreamName { get; init; } = string.Empty;
 
     /// <summary>
-    /// The log format (<c>AWS_LAMBDA_LOG_FORMAT</c>): <see cref="LambdaLogFormat.Json"/> when the variable is
-    /// <c>JSON</c> (any case), else <see cref="LambdaLogFormat.Text"/>. Default: <see cref="LambdaLogFormat.Text"/>.
+    /// The log format (<c>AWS_LAMBDA_LOG_FORMAT</c>, set by Lambda's advanced logging controls to <c>JSON</c> or
+    /// <c>Text</c>; any case): <see cref="LambdaLogFormat.Json"/> or <see cref="LambdaLogFormat.Text"/>. Unset or empty is
+    /// <see cref="LambdaLogFormat.Text"/>; any other value is listed in <see cref="Problems"/> (an init failure).
+    /// Default: <see cref="LambdaLogFormat.Text"/>.
     /// </summary>
     public LambdaLogFormat LogFormat { get; init; }
 
     /// <summary>
-    /// The minimum log level (<c>AWS_LAMBDA_LOG_LEVEL</c>: <c>TRACE</c>, <c>DEBUG</c>, <c>INFO</c>, <c>WARN</c>,
-    /// <c>ERROR</c> or <c>FATAL</c>). Default: <see langword="null"/>, not set (an unknown name is not set either).
+    /// The minimum log level (<c>AWS_LAMBDA_LOG_LEVEL</c>, Lambda's application log level: <c>TRACE</c>, <c>DEBUG</c>,
+    /// <c>INFO</c>, <c>WARN</c>, <c>ERROR</c> or <c>FATAL</c>, any case). Unset or empty is <see langword="null"/>; any other
+    /// value is listed in <see cref="Problems"/> (an init failure). Default: <see langword="null"/>, not set.
     /// </summary>
     public LogLevel? LogLevel { get; init; }
 
@@ -144,8 +147,8 @@ public sealed class LambdaEnvironment
             MemorySizeMb = PositiveInteger(MemorySizeVariable, variable(MemorySizeVariable), ref problems) ?? 0,
             LogGroupName = variable(LogGroupVariable) ?? string.Empty,
             LogStreamName = variable(LogStreamVariable) ?? string.Empty,
-            LogFormat = string.Equals(variable(LogFormatVariable), "JSON", StringComparison.OrdinalIgnoreCase) ? LambdaLogFormat.Json : LambdaLogFormat.Text,
-            LogLevel = LambdaLogLevel.Parse(variable(LogLevelVariable)),
+            LogFormat = LambdaLogLevel.ParseFormat(LogFormatVariable, variable(LogFormatVariable), ref problems),
+            LogLevel = LambdaLogLevel.Parse(LogLevelVariable, variable(LogLevelVariable), ref problems),
             RuntimeApi = variable(RuntimeApiVariable),
             InitializationType = variable(InitializationTypeVariable),
             MaxConcurrency = PositiveInteger(MaxConcurrencyVariable, variable(MaxConcurrencyVariable), ref problems),

@@ -13,6 +13,7 @@ public static class LambdaLoggingBuilderExtensions
     /// <c>AWS_LAMBDA_LOG_FORMAT=JSON</c>), and applies <c>AWS_LAMBDA_LOG_LEVEL</c> as the minimum level. Both
     /// come from the registered <see cref="LambdaEnvironment"/>; when none is registered, one is read from the
     /// process's environment variables. <see cref="LambdaApplication.CreateBuilder(string[])"/> adds the logger already.
+    /// Scopes (<see cref="ILogger.BeginScope{TState}(TState)"/>) become keys of the line; see <see cref="LambdaLogKeys"/>.
     /// </summary>
     /// <param name="builder">The logging builder.</param>
     /// <param name="configure">Changes to the logger's options.</param>
@@ -24,9 +25,11 @@ public static class LambdaLoggingBuilderExtensions
         builder.Services.TryAddSingleton(static _ => LambdaEnvironment.FromEnvironmentVariables());
         builder.Services.TryAddSingleton<Runtime.InvocationContextAccessor>();
         builder.Services.TryAddSingleton<IInvocationContextAccessor>(static sp => sp.GetRequiredService<Runtime.InvocationContextAccessor>());
+        builder.Services.TryAddSingleton<InvocationLogs>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ILoggerProvider, LambdaLoggerProvider>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<LambdaLoggerOptions>, LambdaEnvironmentLoggingSetup>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<LoggerFilterOptions>, LambdaEnvironmentLoggingSetup>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<LoggerFilterOptions>, LambdaLevelRulesSetup>());
         if (configure is not null)
         {
             builder.Services.Configure(configure);

@@ -15,6 +15,7 @@ internal sealed partial class InvocationRunner
     private readonly LambdaRuntimeOptions _options;
     private readonly InvocationContextAccessor _accessor;
     private readonly ILogger _logger;
+    private readonly Logging.InvocationLogs? _logs;
     private int _served;
 
     public InvocationRunner(
@@ -22,8 +23,10 @@ internal sealed partial class InvocationRunner
         IServiceScopeFactory scopes,
         LambdaRuntimeOptions options,
         InvocationContextAccessor accessor,
-        ILogger logger)
+        ILogger logger,
+        Logging.InvocationLogs? logs = null)
     {
+        _logs = logs is { Enabled: true } ? logs : null;
         _pipeline = pipeline;
         _scopes = scopes;
         _options = options;
@@ -56,6 +59,7 @@ internal sealed partial class InvocationRunner
         var scope = _scopes.CreateAsyncScope();
         context.Attach(scope.ServiceProvider, cancellation.Token);
         _accessor.InvocationContext = context;
+        _logs?.Begin(); // debug sampling and buffering: a line at Error or above (logged below on failure) writes the kept lines
         var disposeScope = true;
         try
         {
@@ -113,6 +117,7 @@ internal sealed partial class InvocationRunner
         }
         finally
         {
+            _logs?.End();
             _accessor.InvocationContext = null;
             if (disposeScope)
             {
