@@ -45,7 +45,7 @@ public sealed class EnvironmentTests
     [Fact]
     public void Absent_variables_keep_the_defaults()
     {
-        var environment = Variables(("AWS_LAMBDA_LOG_LEVEL", "LOUD"), ("AWS_LAMBDA_LOG_FORMAT", "Text"), ("AWS_LAMBDA_MAX_CONCURRENCY", ""));
+        var environment = Variables(("AWS_LAMBDA_LOG_LEVEL", ""), ("AWS_LAMBDA_LOG_FORMAT", "Text"), ("AWS_LAMBDA_MAX_CONCURRENCY", ""));
 
         Assert.Equal(string.Empty, environment.FunctionName);
         Assert.Equal(0, environment.MemorySizeMb);
@@ -190,5 +190,73 @@ public sealed class EnvironmentTests
 
         Assert.Equal("orders", invoker.Function.Name);
         Assert.Equal(256, invoker.Function.MemorySizeMb);
+    }
+
+    [Theory]
+    [InlineData("JSON", LambdaLogFormat.Json)]
+    [InlineData("json", LambdaLogFormat.Json)]
+    [InlineData("Text", LambdaLogFormat.Text)]
+    [InlineData("TEXT", LambdaLogFormat.Text)]
+    [InlineData("", LambdaLogFormat.Text)]
+    public void Every_documented_AWS_LAMBDA_LOG_FORMAT_value_is_read(string value, LambdaLogFormat expected)
+    {
+        var environment = Variables(("AWS_LAMBDA_LOG_FORMAT", value));
+
+        Assert.Equal(expected, environment.LogFormat);
+        Assert.Empty(environment.Problems);
+    }
+
+    [Theory]
+    [InlineData("TRACE", LogLevel.Trace)]
+    [InlineData("DEBUG", LogLevel.Debug)]
+    [InlineData("INFO", LogLevel.Information)]
+    [InlineData("WARN", LogLevel.Warning)]
+    [InlineData("ERROR", LogLevel.Error)]
+    [InlineData("FATAL", LogLevel.Critical)]
+    [InlineData("info", LogLevel.Information)]
+    [InlineData("", null)]
+    public void Every_documented_AWS_LAMBDA_LOG_LEVEL_value_is_read(string value, LogLevel? expected)
+    {
+        var environment = Variables(("AWS_LAMBDA_LOG_LEVEL", value));
+
+        Assert.Equal(expected, environment.LogLevel);
+        Assert.Empty(environment.Problems);
+    }
+
+    [Theory]
+    [InlineData("AWS_LAMBDA_LOG_FORMAT", "XML", "AWS_LAMBDA_LOG_FORMAT must be JSON or Text (was 'XML').")]
+    [InlineData("AWS_LAMBDA_LOG_LEVEL", "VERBOSE", "AWS_LAMBDA_LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR or FATAL (was 'VERBOSE').")]
+    [InlineData("AWS_LAMBDA_LOG_LEVEL", "INFORMATION", "AWS_LAMBDA_LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR or FATAL (was 'INFORMATION').")]
+    public async Task An_invalid_logging_control_is_an_init_problem(string name, string value, string problem)
+    {
+        var environment = Variables((name, value));
+        Assert.Equal(problem, Assert.Single(environment.Problems));
+
+        var app = TestApps.Builder(environment: environment).Build();
+        app.MapHandler(_ => ValueTask.CompletedTask);
+        var error = await Assert.ThrowsAsync<LambdaFunctionException>(() => TestApps.StartAsync(app));
+
+        Assert.Equal(LambdaErrorTypes.InitFailed, error.ErrorType);
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("TRACE", LogLevel.Trace, true)]
+    [InlineData("DEBUG", LogLevel.Debug, true)]
+    [InlineData("DEBUG", LogLevel.Trace, false)]
+    [InlineData("INFO", LogLevel.Information, true)]
+    [InlineData("INFO", LogLevel.Debug, false)]
+    [InlineData("WARN", LogLevel.Warning, true)]
+    [InlineData("WARN", LogLevel.Information, false)]
+    [InlineData("ERROR", LogLevel.Error, true)]
+    [InlineData("ERROR", LogLevel.Warning, false)]
+    [InlineData("FATAL", LogLevel.Critical, true)]
+    [InlineData("FATAL", LogLevel.Error, false)]
+    public async Task Each_AWS_LAMBDA_LOG_LEVEL_value_filters_below_its_level(string value, LogLevel level, bool enabled)
+    {
+        var app = TestApps.Builder(environment: Variables(("AWS_LAMBDA_LOG_LEVEL", value))).Build();
+
+        Assert.Equal(enabled, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Orders").IsEnabled(level));
+        await app.DisposeAsync();
     }
 }

@@ -67,7 +67,7 @@ public partial class LambdaLoggerTests
         var root = info.RootElement;
         Assert.Equal("INFO", root.GetProperty("level").GetString());
         Assert.Equal("req-42", root.GetProperty("requestId").GetString());
-        Assert.Equal("Root=1-abc", root.GetProperty("traceId").GetString());
+        Assert.Equal("1-abc", root.GetProperty("traceId").GetString());
         Assert.Equal("Orders", root.GetProperty("category").GetString());
         Assert.Equal("Order 7 for book", root.GetProperty("message").GetString());
         Assert.Equal(7, root.GetProperty("OrderId").GetInt32());
