@@ -31,4 +31,12 @@ public sealed class RecordContext<TRecord>
 
     /// <summary>The record's own services scope, disposed when the record is done.</summary>
     public IServiceProvider Services { get; }
+
+    /// <summary>
+    /// The correlation id the record carries, to pass on to what the handler calls or sends: an SQS message's
+    /// <c>x-correlation-id</c> message attribute (a String attribute), an EventBridge event's <c>id</c>;
+    /// <see langword="null"/> when there is none (other sources carry none). Log lines written while the record is
+    /// handled carry it as <c>correlationId</c>, and the SQS dead-letter sink passes it on. Default: <see langword="null"/>.
+    /// </summary>
+    public string? CorrelationId { get; init; }
 }

@@ -220,4 +220,78 @@ public sealed class SqsDeadLetterSinkTests(SqsServerFixture sqs) : IClassFixture
         Assert.Equal("unreadable order", dead.MessageAttributes[SqsDeadLetterAttributes.ErrorMessage].StringValue);
         Assert.Equal("bad", dead.MessageAttributes[SqsDeadLetterAttributes.RecordId].StringValue);
     }
+
+    [Fact]
+    public async Task The_correlation_id_is_passed_on_even_when_other_attributes_must_be_dropped()
+    {
+        var queue = await NewQueue();
+        var sink = new SqsDeadLetterSink(sqs.Client, queue);
+        var originals = Enumerable.Range(0, 10).ToDictionary(i => $"a{i}", i => new SqsMessageAttribute { DataType = "String", StringValue = $"v{i}" });
+        originals[SqsDeadLetterAttributes.CorrelationId] = new SqsMessageAttribute { DataType = "String", StringValue = "corr-original" };
+        var letter = new DeadLetterMessage("m-1", "body", "E", "failed") { Attributes = originals, CorrelationId = "corr-7" };
+
+        Assert.Empty(await sink.SendAsync([letter], CancellationToken.None));
+        var message = Assert.Single(await ReceiveAll(queue, 1));
+
+        Assert.Equal("x-correlation-id", SqsDeadLetterAttributes.CorrelationId);
+        Assert.Equal("corr-7", message.MessageAttributes[SqsDeadLetterAttributes.CorrelationId].StringValue);
+        Assert.Equal("String", message.MessageAttributes[SqsDeadLetterAttributes.CorrelationId].DataType);
+        Assert.Equal(10, message.MessageAttributes.Count);
+        Assert.DoesNotContain(SqsDeadLetterAttributes.CorrelationId, message.MessageAttributes[SqsDeadLetterAttributes.DroppedAttributes].StringValue.Split(','));
+    }
+
+    [Fact]
+    public async Task A_letter_without_a_correlation_id_gets_no_correlation_attribute()
+    {
+        var queue = await NewQueue();
+        var sink = new SqsDeadLetterSink(sqs.Client, queue);
+
+        Assert.Empty(await sink.SendAsync([new DeadLetterMessage("m-1", "body", "E", "failed")], CancellationToken.None));
+        var message = Assert.Single(await ReceiveAll(queue, 1));
+
+        Assert.False(message.MessageAttributes.ContainsKey(SqsDeadLetterAttributes.CorrelationId));
+    }
+
+    [Fact]
+    public async Task The_adapter_reads_the_correlation_id_logs_it_and_the_sink_passes_it_on()
+    {
+        var queue = await NewQueue();
+        var logs = new MemoryStream();
+        var builder = LambdaApplication.CreateBuilder(new LambdaApplicationOptions { Environment = new LambdaEnvironment() });
+        builder.Services.Configure<LambdaLoggerOptions>(o => { o.Output = logs; o.Format = LambdaLogFormat.Json; });
+        builder.Services.AddSingleton<IAmazonSQS>(sqs.Client);
+        var app = builder.Build();
+        var seen = new List<string?>();
+        app.MapSqs(
+            (message, context, _) =>
+            {
+                lock (seen)
+                {
+                    seen.Add(context.CorrelationId);
+                }
+
+                return message.Body == "poison" ? throw new FormatException("unreadable order") : ValueTask.CompletedTask;
+            },
+            o => o.DeadLetter = SqsDeadLetters.To(queue));
+        await using var host = await LambdaTestHost.StartAsync(app);
+        var correlation = new Dictionary<string, SqsMessageAttribute> { ["x-correlation-id"] = new() { DataType = "String", StringValue = "corr-42" } };
+        var batch = new SqsEvent
+        {
+            Records =
+            [
+                new SqsMessage { MessageId = "good", Body = "fine", EventSource = "aws:sqs", EventSourceArn = "arn:aws:sqs:us-east-1:123456789012:orders" },
+                new SqsMessage { MessageId = "bad", Body = "poison", EventSource = "aws:sqs", EventSourceArn = "arn:aws:sqs:us-east-1:123456789012:orders", MessageAttributes = correlation },
+            ],
+        };
+
+        await host.InvokeAsync(batch, LambdaEventsJsonContext.Default.SqsEvent);
+        var dead = Assert.Single(await ReceiveAll(queue, 1));
+
+        Assert.Equal("corr-42", dead.MessageAttributes[SqsDeadLetterAttributes.CorrelationId].StringValue);
+        Assert.Equal([null, "corr-42"], seen.Distinct().Order(StringComparer.Ordinal)); // the bad record is retried with the same id
+        var failedLine = Encoding.UTF8.GetString(logs.ToArray()).Split('\n').Single(l => l.Contains("\"level\":\"WARN\"", StringComparison.Ordinal));
+        using var json = System.Text.Json.JsonDocument.Parse(failedLine);
+        Assert.Equal("bad", json.RootElement.GetProperty("messageId").GetString());
+        Assert.Equal("corr-42", json.RootElement.GetProperty("correlationId").GetString());
+    }
 }

@@ -165,17 +165,30 @@ public sealed class SqsDeadLetterSink : IDeadLetterSink
             attributes[SqsDeadLetterAttributes.Source] = Text(message.Source);
         }
 
+        // The correlation id travels with the message whatever else has to be dropped.
+        var correlated = !string.IsNullOrEmpty(message.CorrelationId);
+        if (correlated)
+        {
+            attributes[SqsDeadLetterAttributes.CorrelationId] = Text(message.CorrelationId!);
+        }
+
         var dropped = new List<string>();
         if (message.Attributes is { Count: > 0 } originals)
         {
+            var copies = originals.Count - (correlated && originals.ContainsKey(SqsDeadLetterAttributes.CorrelationId) ? 1 : 0);
             var room = MaxAttributes - attributes.Count - 1; // one left for DroppedAttributes if needed
-            if (originals.Count <= MaxAttributes - attributes.Count)
+            if (copies <= MaxAttributes - attributes.Count)
             {
                 room = MaxAttributes - attributes.Count;
             }
 
             foreach (var (name, value) in originals.OrderBy(static kv => kv.Key, StringComparer.Ordinal))
             {
+                if (correlated && name == SqsDeadLetterAttributes.CorrelationId)
+                {
+                    continue; // already carried, from the record's correlation id
+                }
+
                 var copy = Copy(value);
                 if (copy is null || room == 0 || attributes.ContainsKey(name))
                 {

@@ -45,4 +45,10 @@ public sealed class DeadLetterMessage
 
     /// <summary>How often the record had been received.</summary>
     public int ReceiveCount { get; init; }
+
+    /// <summary>
+    /// The record's correlation id (see <see cref="RecordContext{TRecord}.CorrelationId"/>), for the sink to pass on:
+    /// the SQS sink sends it as the <c>x-correlation-id</c> message attribute.
+    /// </summary>
+    public string? CorrelationId { get; init; }
 }

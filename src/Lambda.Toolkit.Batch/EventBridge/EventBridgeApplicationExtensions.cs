@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization.Metadata;
 using Lambda.Toolkit.Batch.Processing;
 using Lambda.Toolkit.Events.EventBridge;
+using Lambda.Toolkit.Logging;
 
 namespace Lambda.Toolkit.Batch.EventBridge;
 
@@ -72,6 +73,8 @@ public static class EventBridgeApplicationExtensions
             {
                 Id = static e => e.Id,
                 Handle = handler,
+                CorrelationId = static e => e.Id,
+                LogScope = static e => new RecordLogScope(LambdaLogKeys.CorrelationId, e.Id),
             },
             configure);
         return app.MapAdapter(new EventBridgeAdapter<TDetail>(inner, routes, routes.Add(source, detailType), source, detailType));

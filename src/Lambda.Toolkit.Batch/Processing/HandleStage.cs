@@ -9,6 +9,7 @@ internal sealed class HandleStage<TRecord>(RecordHandling<TRecord> handling, Rec
     public override async ValueTask<RecordOutcome> ProcessAsync(BatchRun<TRecord> run, int index)
     {
         var record = run.Records[index];
+        using var logScope = RecordLogScope.Begin(logger, handling, record);
         var token = run.Invocation.CancellationToken;
         var failure = token.IsCancellationRequested
             ? new OperationCanceledException("The invocation's deadline came before this record was handled.", token)

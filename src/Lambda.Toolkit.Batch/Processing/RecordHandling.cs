@@ -21,4 +21,10 @@ internal sealed class RecordHandling<TRecord>
     public Func<TRecord, string>? IdempotencyKey { get; init; }
 
     public Func<TRecord, int> ReceiveCount { get; init; } = static _ => 0;
+
+    /// <summary>The record's log scope (see <see cref="RecordLogScope"/>); <see langword="null"/> for sources that add none.</summary>
+    public Func<TRecord, RecordLogScope>? LogScope { get; init; }
+
+    /// <summary>The correlation id the record carries (see <see cref="RecordContext{TRecord}.CorrelationId"/>); none by default.</summary>
+    public Func<TRecord, string?> CorrelationId { get; init; } = static _ => null;
 }

@@ -12,7 +12,7 @@ internal sealed class ScopeStep<TRecord>(RecordHandling<TRecord> handling, Recor
         var scope = state.Run.Scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
-            state.Context = new RecordContext<TRecord>(state.Record, state.Run.Invocation, scope.ServiceProvider);
+            state.Context = new RecordContext<TRecord>(state.Record, state.Run.Invocation, scope.ServiceProvider) { CorrelationId = handling.CorrelationId(state.Record) };
             var failure = await next.ExecuteAsync(state).ConfigureAwait(false);
             if (failure is null && onSucceeded is not null)
             {

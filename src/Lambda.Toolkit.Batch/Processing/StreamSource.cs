@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Lambda.Toolkit.Batch.DeadLetter;
+using Lambda.Toolkit.Logging;
 
 namespace Lambda.Toolkit.Batch.Processing;
 
@@ -33,6 +34,7 @@ internal static class StreamSource
                 Id = sequenceNumber,
                 IdempotencyKey = r => eventId(r) ?? sequenceNumber(r),
                 Handle = handler,
+                LogScope = r => new RecordLogScope(LambdaLogKeys.EventId, eventId(r), LambdaLogKeys.ShardId, RecordLogScope.ShardOf(eventId(r))),
                 ToDeadLetter = (r, errorType, errorMessage) => new DeadLetterMessage(
                     sequenceNumber(r),
                     Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(r, recordType)),

@@ -4,6 +4,7 @@ using Lambda.Toolkit.Batch.DeadLetter;
 using Lambda.Toolkit.Batch.Processing;
 using Lambda.Toolkit.Events;
 using Lambda.Toolkit.Events.Sqs;
+using Lambda.Toolkit.Logging;
 
 namespace Lambda.Toolkit.Batch.Sqs;
 
@@ -80,13 +81,20 @@ public static class SqsApplicationExtensions
                 Handle = handler(build),
                 GroupKey = static m => m.MessageGroupId,
                 ReceiveCount = static m => m.ApproximateReceiveCount,
+                CorrelationId = static m => CorrelationIdOf(m),
+                LogScope = static m => new RecordLogScope(LambdaLogKeys.MessageId, m.MessageId, LambdaLogKeys.MessageGroupId, m.MessageGroupId, LambdaLogKeys.CorrelationId, CorrelationIdOf(m)),
                 ToDeadLetter = static (m, errorType, errorMessage) => new DeadLetterMessage(m.MessageId, m.Body, errorType, errorMessage)
                 {
                     Source = m.EventSourceArn,
                     Attributes = m.MessageAttributes,
                     MessageGroupId = m.MessageGroupId,
                     ReceiveCount = m.ApproximateReceiveCount,
+                    CorrelationId = CorrelationIdOf(m),
                 },
             },
             configure));
+
+    /// <summary>The message's <c>x-correlation-id</c> message attribute, when it is a String attribute with a value.</summary>
+    private static string? CorrelationIdOf(SqsMessage message) =>
+        message.GetMessageAttribute(LambdaLogKeys.CorrelationIdHeader) is { Kind: SqsAttributeKind.String, StringValue: { Length: > 0 } id } ? id : null;
 }
