@@ -116,6 +116,7 @@ internal sealed partial class HttpApi(Action<HttpApiOptions>? configure) : Lambd
         }
 
         request.RouteTemplate = match.Endpoint.Template;
+        using var logScope = HttpLogScope.Begin(_logger, request, match.Endpoint.Template);
         try
         {
             return await match.Endpoint.Handler(request, request.CancellationToken).ConfigureAwait(false);

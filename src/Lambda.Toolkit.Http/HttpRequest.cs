@@ -47,6 +47,17 @@ public sealed class HttpRequest
         RawEvent = rawEvent;
     }
 
+    /// <summary>
+    /// The request's correlation id, to pass on to what the endpoint calls: the <c>x-correlation-id</c> header when the
+    /// caller sent one, else the API Gateway request id (<c>requestContext.requestId</c> of a REST API, HTTP API or Function
+    /// URL event); <see langword="null"/> for an ALB request without the header. Log lines written while the endpoint runs
+    /// carry it as <c>correlationId</c>.
+    /// </summary>
+    public string? CorrelationId => Header(Logging.LambdaLogKeys.CorrelationIdHeader) is { Length: > 0 } id ? id : GatewayRequestId;
+
+    /// <summary>The API Gateway request id (<c>requestContext.requestId</c>), when the event has one.</summary>
+    internal string? GatewayRequestId { get; init; }
+
     /// <summary>The event format the request arrived in.</summary>
     public HttpPayloadFormat Format { get; }
 

@@ -22,6 +22,7 @@ internal static class RequestReader
         new(HttpPayloadFormat.HttpApiV2, e.RequestContext.Http.Method.ToUpperInvariant(), e.RawPath, new HeaderSource(e.Headers, null), new QuerySource(null, null, e.RawQueryString ?? string.Empty, Decode: true), e.Cookies as IReadOnlyList<string>, e.Body, e.IsBase64Encoded == true, context, e)
         {
             SourceIp = e.RequestContext.Http.SourceIp,
+            GatewayRequestId = e.RequestContext.RequestId,
             Claims = e.RequestContext.Authorizer?.Jwt?.Claims is { } jwt ? jwt : ReadOnlyDictionary<string, string>.Empty,
             AuthorizerContext = e.RequestContext.Authorizer?.Lambda ?? (IReadOnlyDictionary<string, JsonElement>)ReadOnlyDictionary<string, JsonElement>.Empty,
         };
@@ -45,6 +46,7 @@ internal static class RequestReader
         return new HttpRequest(HttpPayloadFormat.RestApiV1, e.HttpMethod.ToUpperInvariant(), e.Path, new HeaderSource(e.Headers, e.MultiValueHeaders), new QuerySource(e.QueryStringParameters, e.MultiValueQueryStringParameters, null, Decode: false), null, e.Body, e.IsBase64Encoded == true, context, e)
         {
             SourceIp = e.RequestContext?.Identity?.SourceIp,
+            GatewayRequestId = e.RequestContext?.RequestId,
             Claims = claims,
             AuthorizerContext = authorizer ?? (IReadOnlyDictionary<string, JsonElement>)ReadOnlyDictionary<string, JsonElement>.Empty,
         };
