@@ -175,6 +175,22 @@ public sealed partial class RecordLogScopeTests
     }
 
     [Fact]
+    public async Task Tumbling_window_lines_carry_the_shard_of_the_window()
+    {
+        var (app, logs) = App();
+        app.MapDynamoDbStreamWindow((e, invocation, _) =>
+        {
+            Log(invocation.Services, e.Records.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return ValueTask.FromResult<Dictionary<string, JsonElement>?>([]);
+        });
+        await using var host = await LambdaTestHost.StartAsync(app);
+
+        await host.InvokeAsync("""{"Records":[],"shardId":"shardId-00000001596480000000-d7ef1a2b","window":{"start":"2020-07-30T17:00:00Z","end":"2020-07-30T17:05:00Z"},"state":{}}""");
+
+        Assert.Equal("shardId-00000001596480000000-d7ef1a2b", Key(Assert.Single(Lines(logs)), "shardId"));
+    }
+
+    [Fact]
     public void The_shard_is_read_from_a_kinesis_event_id_only() =>
         Assert.Equal(
             ["shardId-000000000006", null, null, null],

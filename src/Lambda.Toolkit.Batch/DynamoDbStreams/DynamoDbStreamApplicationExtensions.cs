@@ -90,6 +90,6 @@ public static class DynamoDbStreamApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(aggregate);
-        return app.MapAdapter(new TimeWindowAdapter<DynamoDbEvent>("DynamoDB Streams window", EventSource.DynamoDb, LambdaEventsJsonContext.Default.DynamoDbEvent, aggregate));
+        return app.MapAdapter(new TimeWindowAdapter<DynamoDbEvent>("DynamoDB Streams window", EventSource.DynamoDb, LambdaEventsJsonContext.Default.DynamoDbEvent, aggregate, static e => e.ShardId));
     }
 }

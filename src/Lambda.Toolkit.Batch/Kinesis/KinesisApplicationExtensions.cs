@@ -69,7 +69,7 @@ public static class KinesisApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(aggregate);
-        return app.MapAdapter(new TimeWindowAdapter<KinesisEvent>("Kinesis window", EventSource.Kinesis, LambdaEventsJsonContext.Default.KinesisEvent, aggregate));
+        return app.MapAdapter(new TimeWindowAdapter<KinesisEvent>("Kinesis window", EventSource.Kinesis, LambdaEventsJsonContext.Default.KinesisEvent, aggregate, static e => e.ShardId));
     }
 
     private static TData Bind<TData>(KinesisEventRecord record, JsonTypeInfo<TData> dataType)

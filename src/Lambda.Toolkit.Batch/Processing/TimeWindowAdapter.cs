@@ -3,6 +3,8 @@ using System.Text.Json.Serialization.Metadata;
 using Lambda.Toolkit.Adapters;
 using Lambda.Toolkit.Events;
 using Lambda.Toolkit.Events.Batch;
+using Lambda.Toolkit.Logging;
+using Microsoft.Extensions.Logging;
 
 namespace Lambda.Toolkit.Batch.Processing;
 
@@ -12,23 +14,31 @@ namespace Lambda.Toolkit.Batch.Processing;
 /// this is the window's final invocation) and returns the new state, which the function answers as
 /// <c>{"state":{...},"batchItemFailures":[]}</c> so that Lambda passes it to the window's next invocation. State
 /// values are any JSON (numbers stay numbers). A handler that throws fails the invocation, and Lambda retries the
-/// batch with the state it had.
+/// batch with the state it had. Lines logged while the handler runs carry the window's <c>shardId</c> (a scope).
 /// </summary>
 internal sealed class TimeWindowAdapter<TEvent>(
     string name,
     EventSource source,
     JsonTypeInfo<TEvent> eventType,
-    Func<TEvent, InvocationContext, CancellationToken, ValueTask<Dictionary<string, JsonElement>?>> aggregate) : LambdaAdapter
+    Func<TEvent, InvocationContext, CancellationToken, ValueTask<Dictionary<string, JsonElement>?>> aggregate,
+    Func<TEvent, string?> shardId) : LambdaAdapter
 {
     public override string Name => name;
 
     public override bool Accepts(InvocationContext context) =>
         context.Classify(EventSourceClassifier.Instance) is var detected && (detected == source || detected == EventSource.EmptyBatch);
 
-    public override InvocationDelegate? Build(PipelineBuildContext context) => async invocation =>
+    public override InvocationDelegate? Build(PipelineBuildContext context)
+    {
+        var logger = context.CreateLogger("Lambda.Toolkit.Batch." + name.Replace(" ", string.Empty, StringComparison.Ordinal));
+        return invocation => AggregateAsync(invocation, logger);
+    }
+
+    private async ValueTask AggregateAsync(InvocationContext invocation, ILogger logger)
     {
         var @event = EventReader.Read(invocation.Payload.Span, eventType);
+        using var logScope = shardId(@event) is { } shard && logger.IsEnabled(LogLevel.Critical) ? logger.BeginScope(new RecordLogScope(LambdaLogKeys.ShardId, shard)) : null;
         var state = await aggregate(@event, invocation, invocation.CancellationToken).ConfigureAwait(false);
         invocation.Response.SetJson(new TimeWindowResponse { State = state ?? [], BatchItemFailures = [] }, LambdaEventsJsonContext.Default.TimeWindowResponse);
-    };
+    }
 }
