@@ -39,7 +39,7 @@ internal sealed partial class InvocationRunner
             return new ValueTask<InvocationOutcome>(InvocationOutcome.Success);
         }
 
-        return RunPipelineAsync(context);
+        return RunMaybeTracedAsync(context);
     }
 
     private async ValueTask<InvocationOutcome> RunPipelineAsync(InvocationContext context)
