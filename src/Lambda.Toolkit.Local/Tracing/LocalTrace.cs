@@ -61,7 +61,7 @@ internal sealed class LocalTrace : IAsyncDisposable
         Pending? pending;
         lock (_pending)
         {
-            _pending.Remove(invocation.Root, out pending);
+            _pending.TryGetValue(invocation.Root, out pending);
         }
 
         if (_udp is null || pending is null)
@@ -70,7 +70,13 @@ internal sealed class LocalTrace : IAsyncDisposable
             return;
         }
 
+        // Datagrams may still be on their way (or in the socket's queue): wait for the invocation's own subsegment.
         await Task.WhenAny(pending.Done.Task, Task.Delay(Settle)).ConfigureAwait(false);
+        lock (_pending)
+        {
+            _pending.Remove(invocation.Root);
+        }
+
         List<JsonElement> documents;
         lock (pending.Documents)
         {
