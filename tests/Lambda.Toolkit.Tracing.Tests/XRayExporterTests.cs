@@ -152,6 +152,60 @@ public sealed class XRayExporterTests
     }
 
     [Fact]
+    public async Task A_daemon_that_never_reads_never_fails_an_invocation()
+    {
+        // A receiver with the smallest buffer the kernel allows, never read: its queue is full after a few datagrams.
+        using var stuck = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp) { ReceiveBufferSize = 1 };
+        stuck.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        await using var host = await TracingApp.StartAsync(s => s.AddXRayTracing(o => o.DaemonAddress = stuck.LocalEndPoint!.ToString()));
+        var exporter = host.Application.Services.GetRequiredService<XRayExporter>();
+
+        for (var i = 0; i < 200; i++)
+        {
+            var result = await host.InvokeAsync(TracingApp.Sqs("ok", "ok", "ok"), new TestInvocation { TraceId = TracingApp.Header(TracingApp.NewRoot(), sampled: true) });
+            Assert.Null(result.Error);
+        }
+
+        Assert.Equal(800, exporter.Sent + exporter.Dropped);
+        Assert.True(stuck.Available < 800 * 300, "The receiver's queue held only part of what was sent.");
+    }
+
+    [Fact]
+    public void A_document_over_the_daemons_limit_drops_its_metadata_first_then_itself()
+    {
+        using var source = new System.Diagnostics.ActivitySource("Lambda.Toolkit.Tests.Oversize");
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = s => s == source,
+            Sample = static (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        using var activity = source.StartActivity("big")!;
+        activity.SetTag("messaging.message.id", "m1");
+        activity.SetTag("payload.note", new string('x', 3000));
+        activity.Stop();
+
+        using var roomy = new XRaySubsegmentWriter(new HashSet<string> { "messaging.message.id" }, maxBytes: 4000);
+        var full = JsonDocument.Parse(Body(roomy.Write(activity))).RootElement;
+        Assert.Equal(3000, full.GetProperty("metadata").GetProperty("default").GetProperty("payload.note").GetString()!.Length);
+
+        using var tight = new XRaySubsegmentWriter(new HashSet<string> { "messaging.message.id" }, maxBytes: 1000);
+        var trimmed = JsonDocument.Parse(Body(tight.Write(activity))).RootElement;
+        Assert.False(trimmed.TryGetProperty("metadata", out _));
+        Assert.Equal("m1", trimmed.Annotation("messaging_message_id").GetString());
+        Assert.Equal("big", trimmed.GetProperty("name").GetString());
+
+        using var tiny = new XRaySubsegmentWriter(new HashSet<string>(), maxBytes: 50);
+        Assert.True(tiny.Write(activity).IsEmpty);
+
+        static string Body(ReadOnlyMemory<byte> datagram)
+        {
+            var text = System.Text.Encoding.UTF8.GetString(datagram.Span);
+            return text[(text.IndexOf('\n', StringComparison.Ordinal) + 1)..];
+        }
+    }
+
+    [Fact]
     public async Task Without_a_daemon_address_nothing_listens()
     {
         await using var host = await TracingApp.StartAsync(s => s.AddXRayTracing());
