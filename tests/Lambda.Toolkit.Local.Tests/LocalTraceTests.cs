@@ -63,4 +63,69 @@ public sealed class LocalTraceTests
 
         Assert.Contains("AddXRayTracing()", TraceTree.Format("1-00000000-000000000000000000000000", "0000000000000001", "fn", TimeSpan.FromMilliseconds(1), []), StringComparison.Ordinal);
     }
+
+    /// <summary>A script function that sends one faulted subsegment of its invocation to the daemon it was given, as the X-Ray exporter would.</summary>
+    private const string TracingScript = """
+        while true; do
+          response=$(request GET invocation/next)
+          id=$(printf '%s' "$response" | tr -d '\r' | sed -n 's/^Lambda-Runtime-Aws-Request-Id: //Ip')
+          trace=$(printf '%s' "$response" | tr -d '\r' | sed -n 's/^Lambda-Runtime-Trace-Id: //Ip')
+          root=$(printf '%s' "$trace" | sed -n 's/.*Root=\([^;]*\).*/\1/p')
+          parent=$(printf '%s' "$trace" | sed -n 's/.*Parent=\([^;]*\).*/\1/p')
+          sampled=$(printf '%s' "$trace" | sed -n 's/.*Sampled=\([01]\).*/\1/p')
+          printf '{"format": "json", "version": 1}\n{"name":"script %s","id":"00000000000000a1","trace_id":"%s","parent_id":"%s","type":"subsegment","start_time":1.0,"end_time":1.25,"fault":true}' "$sampled" "$root" "$parent" > "/dev/udp/${AWS_XRAY_DAEMON_ADDRESS%:*}/${AWS_XRAY_DAEMON_ADDRESS##*:}"
+          respond '{"statusCode":200,"body":"ok"}'
+        done
+        """;
+
+    [Fact]
+    public async Task Invoke_with_trace_prints_each_invocations_tree_after_its_report()
+    {
+        using var script = ScriptFunction.Create(TracingScript);
+        var eventFile = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"trace-event-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(eventFile, "{}");
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var exitCode = await InvokeCommand.RunAsync([script.Path, "--event", eventFile, "--trace", "--count", "2"], stdout, stderr, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(3));
+        File.Delete(eventFile);
+
+        Assert.True(exitCode == ExitCodes.Success, stderr.ToString());
+        var lines = stdout.ToString().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var reports = lines.Select((l, i) => (l, i)).Where(x => x.l.StartsWith("REPORT RequestId:", StringComparison.Ordinal)).Select(x => x.i).ToList();
+        Assert.Equal(2, reports.Count);
+        var roots = new List<string>();
+        foreach (var report in reports)
+        {
+            Assert.Matches("^TRACE 1-[0-9a-f]{8}-[0-9a-f]{24}$", lines[report + 1]);
+            roots.Add(lines[report + 1]);
+            Assert.Matches("^  bootstrap \\(function segment [0-9a-f]{16}\\)  \\d+\\.\\d\\d ms$", lines[report + 2]);
+            Assert.Equal("    script 1  250.00 ms  [fault]", lines[report + 3]);
+        }
+
+        Assert.NotEqual(roots[0], roots[1]);
+    }
+
+    [Fact]
+    public async Task Serve_with_trace_prints_the_tree_of_each_request()
+    {
+        using var script = ScriptFunction.Create(TracingScript);
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var stdout = new StringWriter();
+        var address = new TaskCompletionSource<string>();
+        var serve = ServeCommand.RunAsync([script.Path, "--port", "0", "--trace"], stdout, new StringWriter(), stop.Token, a => address.TrySetResult(a));
+        var url = await address.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(1) };
+
+        using var response = await http.GetAsync("/orders");
+        Assert.Equal("ok", await response.Content.ReadAsStringAsync());
+        await stop.CancelAsync();
+        await serve.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var lines = stdout.ToString().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var report = lines.FindIndex(l => l.StartsWith("REPORT RequestId:", StringComparison.Ordinal));
+        Assert.True(report >= 0, stdout.ToString());
+        Assert.StartsWith("TRACE 1-", lines[report + 1], StringComparison.Ordinal);
+        Assert.Equal("    script 1  250.00 ms  [fault]", lines[report + 3]);
+    }
 }
