@@ -18,10 +18,15 @@ internal static class TracingApp
 {
     public const string FunctionSegment = "53995c3f42cd8ad8";
 
-    public static async Task<LambdaTestHost> StartAsync(Action<IServiceCollection>? services = null, Action<LambdaApplication>? configure = null)
+    public static async Task<LambdaTestHost> StartAsync(Action<IServiceCollection>? services = null, Action<LambdaApplication>? configure = null, string? daemonVariable = null)
     {
         var builder = LambdaApplication.CreateBuilder([]);
         builder.Services.Configure<LambdaLoggerOptions>(o => o.Output = Stream.Null);
+        if (daemonVariable is not null)
+        {
+            builder.Configuration["AWS_XRAY_DAEMON_ADDRESS"] = daemonVariable;
+        }
+
         services?.Invoke(builder.Services);
         var app = builder.Build();
         configure?.Invoke(app);

@@ -206,6 +206,26 @@ public sealed class XRayExporterTests
     }
 
     [Fact]
+    public async Task The_daemon_address_Lambda_sets_is_read_from_configuration()
+    {
+        using var daemon = new FakeDaemon();
+        await using var host = await TracingApp.StartAsync(s => s.AddXRayTracing(), daemonVariable: $"tcp:127.0.0.1:1 udp:{daemon.Address}");
+        var root = TracingApp.NewRoot();
+
+        await host.InvokeAsync(TracingApp.Sqs("ok"), new TestInvocation { TraceId = TracingApp.Header(root, sampled: true) });
+
+        Assert.Equal(2, (await daemon.ReceiveAsync(root, 2)).Count);
+    }
+
+    [Fact]
+    public async Task A_malformed_AWS_XRAY_DAEMON_ADDRESS_fails_init_with_the_reason()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => TracingApp.StartAsync(s => s.AddXRayTracing(), daemonVariable: "udp:127.0.0.1:2000"));
+
+        Assert.Contains("AWS_XRAY_DAEMON_ADDRESS: 'udp:127.0.0.1:2000' is not a daemon address", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_a_daemon_address_nothing_listens()
     {
         await using var host = await TracingApp.StartAsync(s => s.AddXRayTracing());

@@ -25,7 +25,7 @@ internal sealed partial class XRayExporter : IDisposable
 {
     private const string InvocationSource = "Lambda.Toolkit";
     private readonly object _gate = new();
-    private readonly XRaySubsegmentWriter _writer;
+    private readonly XRaySubsegmentWriter? _writer;
     private readonly ActivityListener? _listener;
     private readonly Socket? _socket;
     private readonly EndPoint? _daemon;
@@ -51,7 +51,6 @@ internal sealed partial class XRayExporter : IDisposable
             throw new InvalidOperationException("X-Ray tracing is misconfigured: " + string.Join(" ", problems));
         }
 
-        _writer = new XRaySubsegmentWriter(new HashSet<string>(value.AnnotationTags, StringComparer.Ordinal));
         if (string.IsNullOrWhiteSpace(configured) || (address is null && !XRayDaemonAddress.TryParse(configured, out address, out _)))
         {
             return;
@@ -64,6 +63,7 @@ internal sealed partial class XRayExporter : IDisposable
         }
 
         Daemon = (IPEndPoint)_daemon;
+        _writer = new XRaySubsegmentWriter(new HashSet<string>(value.AnnotationTags, StringComparer.Ordinal));
         _socket = new Socket(_daemon.AddressFamily, SocketType.Dgram, ProtocolType.Udp) { Blocking = false };
         var sources = value.Sources.ToArray();
         _listener = new ActivityListener
@@ -92,7 +92,7 @@ internal sealed partial class XRayExporter : IDisposable
         _socket?.Dispose();
         lock (_gate)
         {
-            _writer.Dispose();
+            _writer?.Dispose();
         }
     }
 
@@ -145,7 +145,7 @@ internal sealed partial class XRayExporter : IDisposable
 
         lock (_gate)
         {
-            var datagram = _writer.Write(activity);
+            var datagram = _writer!.Write(activity);
             if (datagram.IsEmpty)
             {
                 Interlocked.Increment(ref _dropped);

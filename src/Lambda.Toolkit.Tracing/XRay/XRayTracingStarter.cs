@@ -9,6 +9,7 @@ namespace Lambda.Toolkit.Tracing.XRay;
 /// </summary>
 internal sealed class XRayTracingStarter(XRayExporter exporter) : IConfigureOptions<LambdaRuntimeOptions>
 {
+    /// <summary>The exporter, started by the time this configurer exists.</summary>
     public XRayExporter Exporter { get; } = exporter;
 
     public void Configure(LambdaRuntimeOptions options)
