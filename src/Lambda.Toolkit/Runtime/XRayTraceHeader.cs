@@ -80,9 +80,6 @@ internal static class XRayTraceHeader
         return true;
     }
 
-    /// <summary>Whether the header says the invocation is sampled (<c>Sampled=1</c>).</summary>
-    public static bool IsSampled(string? header) => header is not null && header.Contains("Sampled=1", StringComparison.Ordinal);
-
     /// <summary>Copies lower-case hex digits, lower-casing upper-case ones; <see langword="false"/> on any other character.</summary>
     private static bool CopyHex(ReadOnlySpan<char> source, Span<char> destination)
     {
