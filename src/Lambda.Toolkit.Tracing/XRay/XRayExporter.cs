@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -27,21 +26,17 @@ internal sealed partial class XRayExporter : IDisposable
     private readonly object _gate = new();
     private readonly XRaySubsegmentWriter? _writer;
     private readonly ActivityListener? _listener;
-    private readonly Socket? _socket;
-    private readonly EndPoint? _daemon;
-    private readonly ILogger _logger;
+    private readonly XRayUdpSender? _sender;
     private long _sent;
     private long _dropped;
-    private int _failureLogged;
 
     public XRayExporter(IOptions<XRayTracingOptions> options, IConfiguration? configuration = null, ILogger<XRayExporter>? logger = null)
     {
         var value = options.Value;
-        _logger = (ILogger?)logger ?? NullLogger.Instance;
         var configured = value.DaemonAddress ?? configuration?[XRayTracingDefaults.DaemonAddressVariable];
         var problems = new List<string>(value.Validate());
         XRayDaemonAddress? address = null;
-        if (!string.IsNullOrWhiteSpace(configured) && value.DaemonAddress is null && !XRayDaemonAddress.TryParse(configured, out address, out var error))
+        if (!string.IsNullOrWhiteSpace(configured) && !XRayDaemonAddress.TryParse(configured, out address, out var error) && value.DaemonAddress is null)
         {
             problems.Add($"{XRayTracingDefaults.DaemonAddressVariable}: {error}");
         }
@@ -51,34 +46,21 @@ internal sealed partial class XRayExporter : IDisposable
             throw new InvalidOperationException("X-Ray tracing is misconfigured: " + string.Join(" ", problems));
         }
 
-        if (string.IsNullOrWhiteSpace(configured) || (address is null && !XRayDaemonAddress.TryParse(configured, out address, out _)))
+        if (address is not null)
         {
-            return;
+            var log = (ILogger?)logger ?? NullLogger.Instance;
+            _sender = XRayUdpSender.Create(address, log);
+            if (_sender is not null)
+            {
+                _writer = new XRaySubsegmentWriter(new HashSet<string>(value.AnnotationTags, StringComparer.Ordinal));
+                _listener = Listen([.. value.Sources]);
+                LogStarted(log, configured!);
+            }
         }
-
-        _daemon = Resolve(address);
-        if (_daemon is null)
-        {
-            return;
-        }
-
-        Daemon = (IPEndPoint)_daemon;
-        _writer = new XRaySubsegmentWriter(new HashSet<string>(value.AnnotationTags, StringComparer.Ordinal));
-        _socket = new Socket(_daemon.AddressFamily, SocketType.Dgram, ProtocolType.Udp) { Blocking = false };
-        var sources = value.Sources.ToArray();
-        _listener = new ActivityListener
-        {
-            ShouldListenTo = source => Matches(sources, source.Name),
-            Sample = Sample,
-            SampleUsingParentId = static (ref ActivityCreationOptions<string> _) => ActivitySamplingResult.None,
-            ActivityStopped = Export,
-        };
-        ActivitySource.AddActivityListener(_listener);
-        LogStarted(_logger, Daemon);
     }
 
     /// <summary>The daemon's resolved address, or <see langword="null"/> when nothing is exported.</summary>
-    public IPEndPoint? Daemon { get; }
+    public IPEndPoint? Daemon => _sender?.Daemon;
 
     /// <summary>Datagrams handed to the socket.</summary>
     public long Sent => Interlocked.Read(ref _sent);
@@ -89,11 +71,24 @@ internal sealed partial class XRayExporter : IDisposable
     public void Dispose()
     {
         _listener?.Dispose();
-        _socket?.Dispose();
+        _sender?.Dispose();
         lock (_gate)
         {
             _writer?.Dispose();
         }
+    }
+
+    private ActivityListener Listen(string[] sources)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => Matches(sources, source.Name),
+            Sample = Sample,
+            SampleUsingParentId = static (ref ActivityCreationOptions<string> _) => ActivitySamplingResult.None,
+            ActivityStopped = Export,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 
     private static bool Matches(string[] sources, string name)
@@ -146,65 +141,17 @@ internal sealed partial class XRayExporter : IDisposable
         lock (_gate)
         {
             var datagram = _writer!.Write(activity);
-            if (datagram.IsEmpty)
+            if (!datagram.IsEmpty && _sender!.TrySend(datagram.Span))
             {
-                Interlocked.Increment(ref _dropped);
-                return;
-            }
-
-            try
-            {
-                _socket!.SendTo(datagram.Span, SocketFlags.None, _daemon!);
                 Interlocked.Increment(ref _sent);
             }
-            catch (SocketException ex)
-            {
-                Interlocked.Increment(ref _dropped);
-                if (Interlocked.Exchange(ref _failureLogged, 1) == 0)
-                {
-                    LogSendFailed(_logger, _daemon!, ex.SocketErrorCode, ex);
-                }
-            }
-            catch (ObjectDisposedException)
+            else
             {
                 Interlocked.Increment(ref _dropped);
             }
         }
-    }
-
-    private IPEndPoint? Resolve(XRayDaemonAddress address)
-    {
-        if (IPAddress.TryParse(address.Host, out var ip))
-        {
-            return new IPEndPoint(ip, address.Port);
-        }
-
-        try
-        {
-            // Once, at init; Lambda's value is an IP address, so only a local setup pays for a lookup.
-            var addresses = Dns.GetHostAddresses(address.Host);
-            var chosen = Array.Find(addresses, static a => a.AddressFamily == AddressFamily.InterNetwork) ?? (addresses.Length > 0 ? addresses[0] : null);
-            if (chosen is not null)
-            {
-                return new IPEndPoint(chosen, address.Port);
-            }
-        }
-        catch (SocketException ex)
-        {
-            LogUnresolved(_logger, address.Host, ex);
-            return null;
-        }
-
-        LogUnresolved(_logger, address.Host, null);
-        return null;
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "X-Ray exporter sending subsegments to {Daemon}")]
-    private static partial void LogStarted(ILogger logger, IPEndPoint daemon);
-
-    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "X-Ray subsegments to {Daemon} are being dropped ({Error}); invocations are not affected. Further failures are counted, not logged.")]
-    private static partial void LogSendFailed(ILogger logger, EndPoint daemon, SocketError error, Exception exception);
-
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "The X-Ray daemon host {Host} cannot be resolved; nothing is exported")]
-    private static partial void LogUnresolved(ILogger logger, string host, Exception? exception);
+    private static partial void LogStarted(ILogger logger, string daemon);
 }
