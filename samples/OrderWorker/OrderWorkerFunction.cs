@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.SQS;
 using Lambda.Toolkit;
+using Lambda.Toolkit.Tracing;
 using Lambda.Toolkit.Aws.DynamoDb;
 using Lambda.Toolkit.Aws.Sqs;
 using Lambda.Toolkit.Batch.Sqs;
@@ -24,6 +25,7 @@ public static class OrderWorkerFunction
         var idempotencyTable = builder.Configuration["ORDERS_IDEMPOTENCY_TABLE"];
         builder.Services.AddSingleton<IFulfilment, InMemoryFulfilment>();   // reused warm
         builder.Services.AddScoped<OrderPlacedHandler>();                    // one per message
+        builder.Services.AddXRayTracing();   // X-Ray subsegments when AWS_XRAY_DAEMON_ADDRESS is set (active tracing); inert otherwise
         if (!string.IsNullOrEmpty(deadLetterQueue))
         {
             builder.Services.AddSingleton<IAmazonSQS>(_ => new AmazonSQSClient());

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lambda.Toolkit;
+using Lambda.Toolkit.Tracing;
 using Lambda.Toolkit.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +19,7 @@ public static class OrdersApiFunction
     {
         var builder = LambdaApplication.CreateBuilder(args);
         builder.Services.AddSingleton<IOrderStore, InMemoryOrderStore>();   // reused by warm invocations
+        builder.Services.AddXRayTracing();   // X-Ray subsegments when AWS_XRAY_DAEMON_ADDRESS is set (active tracing); inert otherwise
 
         var app = builder.Build();
         var orders = app.MapHttpApi(o => o.CompressionThreshold = 4096).MapGroup("/orders");

@@ -50,7 +50,7 @@ internal sealed partial class HttpApi(Action<HttpApiOptions>? configure) : Lambd
         {
             try
             {
-                table.Add(new RouteEndpoint(method, template, group.Compose(handler(context))));
+                table.Add(new RouteEndpoint(method, template, RouteActivity.Wrap(method, template, group.Compose(handler(context)))));
             }
             catch (ArgumentException ex)
             {

@@ -8,7 +8,7 @@ internal static class Usage
 
         Usage:
           lambda-toolkit invoke <function> --event <file.json> [options]
-          lambda-toolkit serve <function> [--port 5050] [--format v1|v2|alb] [--timeout seconds] [--memory MB]
+          lambda-toolkit serve <function> [--port 5050] [--format v1|v2|alb] [--timeout seconds] [--memory MB] [--trace]
           lambda-toolkit bench <A> [<B>] --event <file.json> [--runs 5] [--warm 200]
           lambda-toolkit <command> --help
 
@@ -26,6 +26,10 @@ internal static class Usage
           --name <name>          the function name (default: the project or file name)
           --env KEY=VALUE        an environment variable for the function (repeatable)
           --count <n>            invoke n times on the same process (warm invocations; default 1)
+          --trace                X-Ray: each invocation gets a sampled trace header (a fresh Root, and the emulated
+                                 function segment as Parent); the tool listens for the function's subsegments on a
+                                 local UDP port (passed as AWS_XRAY_DAEMON_ADDRESS unless --env sets one) and prints
+                                 the trace as a tree after the REPORT line (also for serve)
 
         serve answers real HTTP requests on 127.0.0.1 by turning each into an API Gateway (v1, v2) or
         ALB event for the function, one invocation at a time. When the function process dies, the next

@@ -69,10 +69,10 @@ internal sealed class BatchProcessor<TRecord>
             return null;
         }
 
-        return new BatchProcessor<TRecord>(options, recordHandling, context.TimeProvider, context.CreateLogger("Lambda.Toolkit.Batch." + name.Replace(" ", string.Empty, StringComparison.Ordinal)));
+        return new BatchProcessor<TRecord>(options, recordHandling, context.TimeProvider, context.CreateLogger("Lambda.Toolkit.Batch." + name.Replace(" ", string.Empty, StringComparison.Ordinal)), name);
     }
 
-    public BatchProcessor(BatchOptions options, RecordHandling<TRecord> handling, TimeProvider timeProvider, ILogger logger)
+    public BatchProcessor(BatchOptions options, RecordHandling<TRecord> handling, TimeProvider timeProvider, ILogger logger, string source = "Batch")
     {
         _options = options;
         _handling = handling;
@@ -91,6 +91,7 @@ internal sealed class BatchProcessor<TRecord>
             steps = new IdempotencyStep<TRecord>(idempotency, handling, steps, options.OnRecordSucceeded, logger);
         }
 
+        steps = new RecordActivityStep<TRecord>(steps);
         RecordStage<TRecord> stage = new HandleStage<TRecord>(handling, steps, options.OnRecordFailed, logger);
         if (options.DeadLetter is { } deadLetter)
         {
@@ -99,6 +100,7 @@ internal sealed class BatchProcessor<TRecord>
             stage = _deadLetters = new DeadLetterStage<TRecord>(stage, deadLetter, handling, toDeadLetter, logger);
         }
 
+        stage = new RecordActivityStage<TRecord>(stage, handling, source);
         _unordered = new UnorderedStrategy<TRecord>(stage, options.MaxDegreeOfParallelism);
         _fifoGroups = new FifoGroupsStrategy<TRecord>(stage, handling.GroupKey, options.MaxDegreeOfParallelism);
         _checkpoint = new CheckpointStrategy<TRecord>(stage);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Lambda.Toolkit.Emulator;
+using Lambda.Toolkit.Local.Tracing;
 
 namespace Lambda.Toolkit.Local.Commands;
 
@@ -75,6 +76,12 @@ internal static class InvokeCommand
             processOptions.Environment[key] = value;
         }
 
+        await using var trace = options.Trace ? LocalTrace.Start(options.Environment) : null;
+        if (trace?.DaemonAddress is { } daemon)
+        {
+            processOptions.Environment["AWS_XRAY_DAEMON_ADDRESS"] = daemon;
+        }
+
         FunctionProcess function;
         try
         {
@@ -91,7 +98,7 @@ internal static class InvokeCommand
             var exitCode = ExitCodes.Success;
             for (var i = 0; i < options.Count && exitCode == ExitCodes.Success; i++)
             {
-                exitCode = await InvokeOnceAsync(emulator, function, payload, options, output, errors, cold: i == 0, cancellationToken).ConfigureAwait(false);
+                exitCode = await InvokeOnceAsync(emulator, function, payload, options, output, errors, cold: i == 0, trace, name, cancellationToken).ConfigureAwait(false);
             }
 
             if (exitCode is ExitCodes.Success or ExitCodes.FunctionError)
@@ -104,9 +111,10 @@ internal static class InvokeCommand
         }
     }
 
-    private static async Task<int> InvokeOnceAsync(RuntimeApiEmulator emulator, FunctionProcess function, byte[] payload, InvokeOptions options, TextWriter output, TextWriter errors, bool cold, CancellationToken cancellationToken)
+    private static async Task<int> InvokeOnceAsync(RuntimeApiEmulator emulator, FunctionProcess function, byte[] payload, InvokeOptions options, TextWriter output, TextWriter errors, bool cold, LocalTrace? trace, string name, CancellationToken cancellationToken)
     {
-        var invocation = emulator.InvokeAsync(payload, cancellationToken: cancellationToken);
+        var traced = trace?.Next(requestId: null);
+        var invocation = emulator.InvokeAsync(payload, traced?.Invocation, cancellationToken);
         if (cold && !await InitEndsInTimeAsync(emulator, function, invocation, options.InitTimeout, cancellationToken).ConfigureAwait(false))
         {
             var waited = DateTimeOffset.UtcNow - function.StartedAt;
@@ -157,6 +165,11 @@ internal static class InvokeCommand
         }
 
         await output.WriteLineAsync(ReportLine.Format(result.RequestId, result.Duration, options.MemorySizeMb, function.PeakMemoryBytes, cold ? function.InitDuration : null, outcome.Status, outcome.ErrorType)).ConfigureAwait(false);
+        if (traced is not null)
+        {
+            await trace!.WriteAsync(traced, name, result.Duration, output).ConfigureAwait(false);
+        }
+
         return outcome.ExitCode;
     }
 

@@ -38,6 +38,9 @@ internal sealed class InvokeOptions
 
     public Dictionary<string, string?> Environment { get; } = new(StringComparer.Ordinal);
 
+    /// <summary><c>--trace</c>: sampled X-Ray trace headers, and the trace tree printed after each REPORT line.</summary>
+    public bool Trace { get; private set; }
+
     /// <summary>Parses the arguments; returns the options or a message saying what is wrong.</summary>
     public static (InvokeOptions? Options, string? Error) Parse(string[] args)
     {
@@ -80,6 +83,9 @@ internal sealed class InvokeOptions
                     case "--count":
                         var count = Integer(arg, Value());
                         options.Count = count >= 1 ? count : throw new FormatException("--count must be at least 1.");
+                        break;
+                    case "--trace":
+                        options.Trace = true;
                         break;
                     case "--env":
                         var pair = Value();

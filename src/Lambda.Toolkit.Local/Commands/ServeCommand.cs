@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Lambda.Toolkit.Emulator;
+using Lambda.Toolkit.Local.Tracing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
@@ -29,6 +30,7 @@ internal static class ServeCommand
         var format = "v2";
         var timeout = TimeSpan.FromSeconds(30);
         var memory = InvokeOptions.DefaultMemoryMb;
+        var traced = false;
         for (var i = 0; i < args.Length; i++)
         {
             try
@@ -51,11 +53,14 @@ internal static class ServeCommand
                     case "--memory" when i + 1 < args.Length:
                         memory = InvokeOptions.ParseMemory(args[++i]);
                         break;
+                    case "--trace":
+                        traced = true;
+                        break;
                     case var arg when !arg.StartsWith('-') && function is null:
                         function = arg;
                         break;
                     default:
-                        return await Usage.FailAsync(stderr, $"Invalid argument '{args[i]}' (serve takes <function> [--port N] [--format v1|v2|alb] [--timeout seconds] [--memory MB]).").ConfigureAwait(false);
+                        return await Usage.FailAsync(stderr, $"Invalid argument '{args[i]}' (serve takes <function> [--port N] [--format v1|v2|alb] [--timeout seconds] [--memory MB] [--trace]).").ConfigureAwait(false);
                 }
             }
             catch (FormatException ex)
@@ -108,7 +113,8 @@ internal static class ServeCommand
         try
         {
             await using var emulator = await RuntimeApiEmulator.StartAsync(new RuntimeApiEmulatorOptions { FunctionName = Path.GetFileNameWithoutExtension(Path.GetFullPath(function).TrimEnd('/')), Timeout = timeout }, cancellationToken).ConfigureAwait(false);
-            await using var target = new ServedFunction(emulator, function, memory, output, errors);
+            await using var trace = traced ? LocalTrace.Start(new Dictionary<string, string?>()) : null;
+            await using var target = new ServedFunction(emulator, function, memory, output, errors, trace);
             try
             {
                 await target.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -157,7 +163,7 @@ internal static class ServeCommand
     /// <c>Runtime.ExitError</c> (or <c>Runtime.OutOfMemory</c>), and the next request starts a new process,
     /// whose first REPORT line carries its Init Duration, as Lambda starts a new execution environment.
     /// </summary>
-    private sealed class ServedFunction(RuntimeApiEmulator emulator, string target, int memorySizeMb, TextWriter output, TextWriter errors) : IAsyncDisposable
+    private sealed class ServedFunction(RuntimeApiEmulator emulator, string target, int memorySizeMb, TextWriter output, TextWriter errors, LocalTrace? trace) : IAsyncDisposable
     {
         private FunctionProcess? _process;
         private string _target = target;
@@ -165,7 +171,7 @@ internal static class ServeCommand
 
         public async Task StartAsync(CancellationToken cancellationToken)
         {
-            _process = await FunctionProcess.StartAsync(emulator, new FunctionProcessOptions
+            var options = new FunctionProcessOptions
             {
                 Target = _target,
                 MemorySizeMb = memorySizeMb,
@@ -173,7 +179,13 @@ internal static class ServeCommand
                 OnOutput = output.WriteLine,
                 OnError = errors.WriteLine,
                 OnStatus = status => errors.WriteLine($"[lambda-toolkit] {status}"),
-            }, cancellationToken).ConfigureAwait(false);
+            };
+            if (trace?.DaemonAddress is { } daemon)
+            {
+                options.Environment["AWS_XRAY_DAEMON_ADDRESS"] = daemon;
+            }
+
+            _process = await FunctionProcess.StartAsync(emulator, options, cancellationToken).ConfigureAwait(false);
             _target = _process.TargetPath; // a replacement skips the build
             _cold = true;
         }
@@ -197,7 +209,8 @@ internal static class ServeCommand
             }
 
             var process = await RunningAsync(cancellationToken).ConfigureAwait(false);
-            var invocation = emulator.InvokeAsync(payload, new TestInvocation { RequestId = requestId }, cancellationToken);
+            var traced = trace?.Next(requestId);
+            var invocation = emulator.InvokeAsync(payload, traced?.Invocation ?? new TestInvocation { RequestId = requestId }, cancellationToken);
             for (var attempt = 0; ; attempt++)
             {
                 if (await Task.WhenAny(invocation, process.Exited).ConfigureAwait(false) == invocation)
@@ -228,6 +241,11 @@ internal static class ServeCommand
             var cold = _cold;
             _cold = false;
             await output.WriteLineAsync(ReportLine.Format(result.RequestId, result.Duration, memorySizeMb, _process!.PeakMemoryBytes, cold ? _process.InitDuration : null, outcome.Status, outcome.ErrorType)).ConfigureAwait(false);
+            if (traced is not null)
+            {
+                await trace!.WriteAsync(traced, emulator.Options.FunctionName, result.Duration, output).ConfigureAwait(false);
+            }
+
             if (outcome.Message is { } message)
             {
                 await errors.WriteLineAsync("[lambda-toolkit] " + message).ConfigureAwait(false);

@@ -42,7 +42,7 @@ internal sealed partial class InvocationRunner
             return new ValueTask<InvocationOutcome>(InvocationOutcome.Success);
         }
 
-        return RunPipelineAsync(context);
+        return RunMaybeTracedAsync(context);
     }
 
     private async ValueTask<InvocationOutcome> RunPipelineAsync(InvocationContext context)
