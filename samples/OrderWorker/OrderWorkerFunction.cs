@@ -4,6 +4,7 @@ using Lambda.Toolkit;
 using Lambda.Toolkit.Aws.DynamoDb;
 using Lambda.Toolkit.Aws.Sqs;
 using Lambda.Toolkit.Batch.Sqs;
+using Lambda.Toolkit.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +15,8 @@ namespace OrderWorker;
 /// customer (the message group); failures are retried twice within the invocation; a message that still
 /// fails — or that keeps coming back — goes to the dead-letter queue named by ORDERS_DLQ_URL, when set. With
 /// ORDERS_IDEMPOTENCY_TABLE set, an order delivered twice is fulfilled once across every execution environment.
+/// Metrics go to CloudWatch (namespace Orders) as EMF lines on stdout: the batch built-ins (records processed, failed,
+/// retried, dead-lettered, duplicates) and the handler's OrdersFulfilled and ItemsFulfilled.
 /// </summary>
 public static class OrderWorkerFunction
 {
@@ -24,6 +27,7 @@ public static class OrderWorkerFunction
         var idempotencyTable = builder.Configuration["ORDERS_IDEMPOTENCY_TABLE"];
         builder.Services.AddSingleton<IFulfilment, InMemoryFulfilment>();   // reused warm
         builder.Services.AddScoped<OrderPlacedHandler>();                    // one per message
+        builder.Services.AddLambdaMetrics(o => o.Namespace = "Orders");     // LambdaMetrics__Namespace overrides it
         if (!string.IsNullOrEmpty(deadLetterQueue))
         {
             builder.Services.AddSingleton<IAmazonSQS>(_ => new AmazonSQSClient());

@@ -12,7 +12,7 @@ internal sealed class LambdaMetrics(MetricsRuntime runtime) : ILambdaMetrics
         ArgumentNullException.ThrowIfNull(name);
         if (EmfRules.MetricNameProblem(name) is { } nameProblem)
         {
-            throw new ArgumentException($"The metric name '{name}' {nameProblem}", nameof(name));
+            throw new ArgumentException($"The metric name {EmfRules.Quote(name)} {nameProblem}", nameof(name));
         }
 
         var unitName = EmfRules.UnitName(unit)
@@ -91,7 +91,7 @@ internal sealed class LambdaMetrics(MetricsRuntime runtime) : ILambdaMetrics
         ArgumentNullException.ThrowIfNull(value, parameter);
         if (EmfRules.DimensionNameProblem(name) is { } nameProblem)
         {
-            throw new ArgumentException($"The dimension name '{name}' {nameProblem}", parameter);
+            throw new ArgumentException($"The dimension name {EmfRules.Quote(name)} {nameProblem}", parameter);
         }
 
         if (EmfRules.DimensionValueProblem(value) is { } valueProblem)
@@ -105,7 +105,7 @@ internal sealed class LambdaMetrics(MetricsRuntime runtime) : ILambdaMetrics
         ArgumentNullException.ThrowIfNull(key);
         if (EmfRules.MetadataKeyProblem(key) is { } problem)
         {
-            throw new ArgumentException($"The metadata key '{key}' {problem}", nameof(key));
+            throw new ArgumentException($"The metadata key {EmfRules.Quote(key)} {problem}", nameof(key));
         }
     }
 

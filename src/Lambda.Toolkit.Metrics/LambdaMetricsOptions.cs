@@ -86,19 +86,19 @@ public sealed class LambdaMetricsOptions
         }
         else if (Emf.EmfRules.NamespaceProblem(Namespace) is { } problem)
         {
-            problems.Add($"{nameof(Namespace)} {problem}");
+            problems.Add($"{nameof(Namespace)} {Emf.EmfRules.Quote(Namespace)} {problem}");
         }
 
         if (Service is { Length: > 0 } service && Emf.EmfRules.DimensionValueProblem(service) is { } serviceProblem)
         {
-            problems.Add($"{nameof(Service)} {serviceProblem}");
+            problems.Add($"{nameof(Service)} {Emf.EmfRules.Quote(service)} {serviceProblem}");
         }
 
         foreach (var (name, value) in DefaultDimensions)
         {
             if (Emf.EmfRules.DimensionNameProblem(name) is { } nameProblem)
             {
-                problems.Add($"{nameof(DefaultDimensions)}: the dimension name '{name}' {nameProblem}");
+                problems.Add($"{nameof(DefaultDimensions)}: the dimension name {Emf.EmfRules.Quote(name)} {nameProblem}");
             }
             else if (name is LambdaMetricsDefaults.ServiceDimension or LambdaMetricsDefaults.FunctionNameDimension)
             {

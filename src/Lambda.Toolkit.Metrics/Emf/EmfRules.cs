@@ -28,17 +28,17 @@ internal static class EmfRules
 
     public static string? NamespaceProblem(string value) =>
         TextProblem(value, MaxNameLength)
-        ?? (value.StartsWith("AWS/", StringComparison.Ordinal) ? $"'{value}' must not start with 'AWS/', which is reserved for AWS services." : null);
+        ?? (value.StartsWith("AWS/", StringComparison.Ordinal) ? "must not start with 'AWS/', which is reserved for AWS services." : null);
 
     public static string? DimensionNameProblem(string name) =>
         TextProblem(name, MaxDimensionNameLength)
-        ?? (name.StartsWith(':') ? $"'{name}' must not start with ':'." : null);
+        ?? (name.StartsWith(':') ? "must not start with ':'." : null);
 
     public static string? DimensionValueProblem(string value) => TextProblem(value, MaxDimensionValueLength);
 
     public static string? MetadataKeyProblem(string key) =>
         key.Length is 0 or > MaxNameLength ? $"must be 1 to {MaxNameLength} characters long (was {key.Length})."
-        : key == "_aws" ? "'_aws' is reserved for the document's metric directives."
+        : key == "_aws" ? "is reserved for the document's metric directives."
         : null;
 
     public static string? ValueProblem(double value) =>
@@ -46,6 +46,9 @@ internal static class EmfRules
         : double.IsInfinity(value) ? $"is {(value > 0 ? "+" : "-")}Infinity; CloudWatch accepts only finite numbers."
         : Math.Abs(value) > MaxMagnitude ? $"is {value.ToString("R", CultureInfo.InvariantCulture)}, outside the ±2^360 CloudWatch accepts."
         : null;
+
+    /// <summary>A name or value for a message: quoted, and cut after 40 characters.</summary>
+    public static string Quote(string value) => value.Length <= 40 ? $"'{value}'" : $"'{value[..40]}...'";
 
     /// <summary>The unit's name in the format, or <see langword="null"/> for a value outside <see cref="MetricUnit"/>.</summary>
     public static string? UnitName(MetricUnit unit) => unit switch
