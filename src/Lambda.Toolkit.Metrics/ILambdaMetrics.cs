@@ -12,7 +12,7 @@ namespace Lambda.Toolkit.Metrics;
 /// <see cref="ArgumentException"/> that says what is wrong, so no document CloudWatch would reject is ever written.
 /// Recording outside an invocation (during init, or after the invocation ended) throws
 /// <see cref="InvalidOperationException"/>. When metrics are switched off (<see cref="LambdaMetricsOptions.Enabled"/>),
-/// the arguments are still checked and nothing is recorded.
+/// every call returns at once: nothing is checked or recorded, so switched-off metrics cost nothing.
 /// </remarks>
 public interface ILambdaMetrics
 {

@@ -2,13 +2,21 @@ using Lambda.Toolkit.Metrics.Emf;
 
 namespace Lambda.Toolkit.Metrics;
 
-/// <summary>The <see cref="ILambdaMetrics"/> singleton: checks every argument, then records into the current invocation's collector.</summary>
+/// <summary>
+/// The <see cref="ILambdaMetrics"/> singleton: checks every argument, then records into the current invocation's collector.
+/// Switched off, every call returns at once (checking nothing), so metrics that are off cost nothing.
+/// </summary>
 internal sealed class LambdaMetrics(MetricsRuntime runtime) : ILambdaMetrics
 {
     public bool IsEnabled => runtime.Enabled;
 
     public void AddMetric(string name, MetricUnit unit, double value, MetricResolution resolution = MetricResolution.Standard)
     {
+        if (!runtime.Enabled)
+        {
+            return;
+        }
+
         ArgumentNullException.ThrowIfNull(name);
         if (EmfRules.MetricNameProblem(name) is { } nameProblem)
         {
@@ -27,23 +35,27 @@ internal sealed class LambdaMetrics(MetricsRuntime runtime) : ILambdaMetrics
             throw new ArgumentException($"The resolution of metric '{name}' is {(int)resolution}; CloudWatch stores metrics at 60 s ({nameof(MetricResolution.Standard)}) or 1 s ({nameof(MetricResolution.High)}).", nameof(resolution));
         }
 
-        if (runtime.Enabled)
-        {
-            Collector().AddMetric(name, unitName, value, resolution);
-        }
+        Collector().AddMetric(name, unitName, value, resolution);
     }
 
     public void AddDimension(string name, string value)
     {
-        CheckDimension(name, value, nameof(name));
-        if (runtime.Enabled)
+        if (!runtime.Enabled)
         {
-            Collector().AddDimension(name, value);
+            return;
         }
+
+        CheckDimension(name, value, nameof(name));
+        Collector().AddDimension(name, value);
     }
 
     public void AddDimensionSet(params (string Name, string Value)[] dimensions)
     {
+        if (!runtime.Enabled)
+        {
+            return;
+        }
+
         ArgumentNullException.ThrowIfNull(dimensions);
         if (dimensions.Length == 0)
         {
@@ -55,34 +67,35 @@ internal sealed class LambdaMetrics(MetricsRuntime runtime) : ILambdaMetrics
             CheckDimension(name, value, nameof(dimensions));
         }
 
-        if (runtime.Enabled)
-        {
-            Collector().AddDimensionSet(dimensions);
-        }
+        Collector().AddDimensionSet(dimensions);
     }
 
     public void AddMetadata(string key, string value)
     {
+        if (!runtime.Enabled)
+        {
+            return;
+        }
+
         CheckKey(key);
         ArgumentNullException.ThrowIfNull(value);
-        if (runtime.Enabled)
-        {
-            Collector().AddMetadata(key, value, 0);
-        }
+        Collector().AddMetadata(key, value, 0);
     }
 
     public void AddMetadata(string key, double value)
     {
+        if (!runtime.Enabled)
+        {
+            return;
+        }
+
         CheckKey(key);
         if (!double.IsFinite(value))
         {
             throw new ArgumentException($"The metadata value of '{key}' is {value}; JSON has only finite numbers.", nameof(value));
         }
 
-        if (runtime.Enabled)
-        {
-            Collector().AddMetadata(key, null, value);
-        }
+        Collector().AddMetadata(key, null, value);
     }
 
     private static void CheckDimension(string name, string value, string parameter)

@@ -143,7 +143,11 @@ internal sealed class MetricsRuntime : IDisposable
             writer.Write(timestamp, [series], _coldStartSets, _coldStartDimensions, []);
         }
 
-        if (collector.Metrics.Count > 0)
+        if (collector.Metrics.Count > 0 && collector.PrimaryDimensions.Count == 0 && collector.DimensionSets.Count == 0)
+        {
+            writer.Write(timestamp, collector.Metrics, _builtInSets, DefaultDimensions, collector.Metadata);
+        }
+        else if (collector.Metrics.Count > 0)
         {
             var sets = new IReadOnlyList<string>[1 + collector.DimensionSets.Count];
             sets[0] = collector.PrimaryDimensions.Count == 0 ? _defaultNames : [.. _defaultNames, .. collector.PrimaryDimensions];

@@ -92,7 +92,7 @@ public class BadInputTests
         { "bad dimension name", o => o.DefaultDimensions[":Stage"] = "prod", "Metrics: DefaultDimensions: the dimension name ':Stage' must not start with ':'." },
         { "dimension value over 1 KB", o => o.DefaultDimensions["Stage"] = new string('p', 1025), "Metrics: DefaultDimensions: the value of 'Stage' must be 1 to 1024 characters long (was 1025)." },
         { "Service as a default dimension", o => o.DefaultDimensions["Service"] = "x", "Metrics: DefaultDimensions: 'Service' is set by the toolkit; use Service instead." },
-        { "bad service", o => o.Service = "ordérs", "Metrics: Service 'ordérs' must be printable ASCII, but the character U+00E9 at index 4 is not." },
+        { "bad service", o => o.Service = "ordérs", "Metrics: Service 'ordérs' must be printable ASCII, but the character U+00E9 at index 3 is not." },
         { "too many default dimensions", o => { for (var i = 0; i < 26; i++) { o.DefaultDimensions[$"D{i}"] = "v"; } }, "Metrics: DefaultDimensions has 26 dimensions; at most 25 fit" },
     };
 

@@ -319,7 +319,7 @@ public class MetricsTests
     }
 
     [Fact]
-    public async Task Switched_off_metrics_need_no_namespace_record_nothing_and_add_no_middleware()
+    public async Task Switched_off_metrics_need_no_namespace_check_and_record_nothing_and_add_no_middleware()
     {
         var host = new MetricsHost(o =>
         {
@@ -330,6 +330,7 @@ public class MetricsTests
         await using var test = await host.StartAsync(Handler(host, m =>
         {
             m.AddMetric("Orders", MetricUnit.Count, 1);
+            m.AddMetric("", MetricUnit.Count, double.NaN);   // switched off, calls return at once: nothing is checked
             recorded = !m.IsEnabled;
         }));
 
