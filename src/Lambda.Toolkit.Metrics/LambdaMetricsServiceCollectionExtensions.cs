@@ -20,7 +20,8 @@ public static class LambdaMetricsServiceCollectionExtensions
     /// Options come from <paramref name="configure"/>, then from the <c>LambdaMetrics</c> configuration section
     /// (environment variables <c>LambdaMetrics__Namespace</c>, ...), and are validated at init: a missing
     /// <see cref="LambdaMetricsOptions.Namespace"/> fails init rather than dropping metrics. Calling this twice adds the
-    /// second configuration to the first.
+    /// second configuration to the first. An invocation abandoned at its deadline (a handler that ignored its token) writes its
+    /// metrics when its handler finally returns, if the execution environment lives that long.
     /// </remarks>
     /// <param name="services">The function's services.</param>
     /// <param name="configure">Sets the options in code, for example <c>o =&gt; o.Namespace = "Orders"</c>.</param>
