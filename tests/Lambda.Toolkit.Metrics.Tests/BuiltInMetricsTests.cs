@@ -127,6 +127,34 @@ public class BuiltInMetricsTests
         Assert.Empty(host.Documents);
     }
 
+    [Fact]
+    public async Task A_route_template_that_is_not_ascii_becomes_a_dimension_cloudwatch_accepts()
+    {
+        var host = new MetricsHost(o => o.ColdStartMetric = false);
+        var app = host.Builder.Build();
+        app.MapHttpApi().MapGet("/café/{id}", request => HttpResult.Text("ok"));
+        await using var test = await host.StartAsync(app);
+
+        await test.InvokeAsync(new HttpRequestEventBuilder("GET", "/caf%C3%A9/1").ToJson(HttpEventSource.HttpApi));
+
+        var document = Assert.Single(host.Documents);
+        Assert.Equal("/caf?/{id}", document["Route"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Two_functions_in_one_process_only_see_their_own_built_in_metrics()
+    {
+        var first = new MetricsHost(o => o.ColdStartMetric = false);
+        var second = new MetricsHost(o => o.ColdStartMetric = false);
+        await using var one = await first.StartAsync(SqsApp(first));
+        await using var two = await second.StartAsync(SqsApp(second));
+
+        await one.InvokeAsync(Batch().ToJson());
+
+        Assert.Equal(2, Assert.Single(first.Documents)["BatchRecordsProcessed"]!.GetValue<double>());
+        Assert.Empty(second.Documents);
+    }
+
     private sealed class AcceptingSink : IDeadLetterSink
     {
         public ValueTask<IReadOnlyCollection<string>> SendAsync(IReadOnlyList<DeadLetterMessage> messages, CancellationToken cancellationToken) =>

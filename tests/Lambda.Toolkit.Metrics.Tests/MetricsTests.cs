@@ -159,6 +159,33 @@ public class MetricsTests
         Assert.Equal(249, documents[2]["Metric249"]!.GetValue<double>());
     }
 
+    [Theory]
+    [InlineData(100, 1, new[] { 100 })]
+    [InlineData(101, 1, new[] { 100, 1 })]
+    [InlineData(1, 100, new[] { 1 })]
+    [InlineData(1, 101, new[] { 1, 1 })]
+    [InlineData(200, 100, new[] { 100, 100 })]
+    public async Task Documents_split_exactly_at_the_limits(int metrics, int values, int[] metricsPerDocument)
+    {
+        var host = new MetricsHost(o => o.ColdStartMetric = false);
+        await using var test = await host.StartAsync(Handler(host, m =>
+        {
+            for (var i = 0; i < metrics; i++)
+            {
+                for (var v = 0; v < values; v++)
+                {
+                    m.AddMetric($"M{i}", MetricUnit.Count, v);
+                }
+            }
+        }));
+
+        await test.InvokeAsync("{}");
+
+        var documents = host.Documents;
+        Assert.Equal(metricsPerDocument, documents.Select(d => EmfDocuments.Metrics(d).Length));
+        Assert.Equal(metrics * values, documents.Sum(d => EmfDocuments.Metrics(d).Sum(name => EmfDocuments.Values(d, name).Length)));
+    }
+
     [Fact]
     public async Task More_than_100_values_of_a_metric_are_split_into_documents_of_at_most_100_values()
     {
