@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text;
+using System.Text.Json.Nodes;
 using Lambda.Toolkit.Events;
 using Lambda.Toolkit.Logging;
+using Lambda.Toolkit.Metrics;
 using Lambda.Toolkit.Testing;
 using Lambda.Toolkit.Testing.Events;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,6 +64,28 @@ public class OrderWorkerTests
         var logged = Encoding.UTF8.GetString(log.ToArray());
         Assert.Contains("Message no-sku is not a valid order: sku is missing.", logged);
         Assert.DoesNotContain(nameof(NullReferenceException), logged);
+    }
+
+    [Fact]
+    public async Task The_sample_batch_publishes_the_batch_built_ins_and_the_orders_fulfilled_as_emf()
+    {
+        using var metrics = new MemoryStream();
+        var app = OrderWorkerFunction.Build([], services => services.Configure<LambdaMetricsOptions>(o => o.Output = metrics));
+        await using var host = await LambdaTestHost.StartAsync(app);
+
+        await host.InvokeFileAsync(Path.Combine(AppContext.BaseDirectory, "events", "orders-fifo.json"));
+
+        var documents = Encoding.UTF8.GetString(metrics.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+        Assert.All(documents, d => Assert.Equal("Orders", d["_aws"]!["CloudWatchMetrics"]![0]!["Namespace"]!.GetValue<string>()));
+        var orders = Assert.Single(documents, d => d["OrdersFulfilled"] is not null);
+        Assert.Equal(1, orders["OrdersFulfilled"]!.GetValue<double>());
+        Assert.Equal(1, orders["ItemsFulfilled"]!.GetValue<double>());
+        var batch = Assert.Single(documents, d => d["BatchRecordsProcessed"] is not null);
+        Assert.Equal("SQS", batch["EventSource"]!.GetValue<string>());
+        Assert.Equal(1, batch["BatchRecordsProcessed"]!.GetValue<double>());
+        Assert.Equal(3, batch["BatchRecordsFailed"]!.GetValue<double>());
+        Assert.Equal(2, batch["BatchRecordsRetried"]!.GetValue<double>());   // the out-of-stock order, twice
+        Assert.Single(documents, d => d["ColdStart"] is not null);
     }
 
     private sealed class RecordingFulfilment : IFulfilment

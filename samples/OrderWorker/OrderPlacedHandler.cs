@@ -2,11 +2,12 @@ using Lambda.Toolkit.Batch;
 using Lambda.Toolkit.Batch.Retry;
 using Lambda.Toolkit.Batch.Sqs;
 using Lambda.Toolkit.Events.Sqs;
+using Lambda.Toolkit.Metrics;
 
 namespace OrderWorker;
 
 /// <summary>Validates and fulfils one order. Invalid orders fail permanently (no retry); stock outages are transient.</summary>
-public sealed class OrderPlacedHandler(IFulfilment fulfilment) : ISqsMessageHandler<OrderPlaced>
+public sealed class OrderPlacedHandler(IFulfilment fulfilment, ILambdaMetrics metrics) : ISqsMessageHandler<OrderPlaced>
 {
     public async ValueTask HandleAsync(OrderPlaced message, RecordContext<SqsMessage> context, CancellationToken cancellationToken)
     {
@@ -27,5 +28,7 @@ public sealed class OrderPlacedHandler(IFulfilment fulfilment) : ISqsMessageHand
         }
 
         await fulfilment.FulfilAsync(message, cancellationToken);
+        metrics.AddMetric("OrdersFulfilled", MetricUnit.Count, 1);
+        metrics.AddMetric("ItemsFulfilled", MetricUnit.Count, message.Quantity);
     }
 }

@@ -5,6 +5,7 @@ using Lambda.Toolkit.Tracing;
 using Lambda.Toolkit.Aws.DynamoDb;
 using Lambda.Toolkit.Aws.Sqs;
 using Lambda.Toolkit.Batch.Sqs;
+using Lambda.Toolkit.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +16,8 @@ namespace OrderWorker;
 /// customer (the message group); failures are retried twice within the invocation; a message that still
 /// fails — or that keeps coming back — goes to the dead-letter queue named by ORDERS_DLQ_URL, when set. With
 /// ORDERS_IDEMPOTENCY_TABLE set, an order delivered twice is fulfilled once across every execution environment.
+/// Metrics go to CloudWatch (namespace Orders) as EMF lines on stdout: the batch built-ins (records processed, failed,
+/// retried, dead-lettered, duplicates) and the handler's OrdersFulfilled and ItemsFulfilled.
 /// </summary>
 public static class OrderWorkerFunction
 {
@@ -26,6 +29,7 @@ public static class OrderWorkerFunction
         builder.Services.AddSingleton<IFulfilment, InMemoryFulfilment>();   // reused warm
         builder.Services.AddScoped<OrderPlacedHandler>();                    // one per message
         builder.Services.AddXRayTracing();   // X-Ray subsegments when AWS_XRAY_DAEMON_ADDRESS is set (active tracing); inert otherwise
+        builder.Services.AddLambdaMetrics(o => o.Namespace = "Orders");     // LambdaMetrics__Namespace overrides it
         if (!string.IsNullOrEmpty(deadLetterQueue))
         {
             builder.Services.AddSingleton<IAmazonSQS>(_ => new AmazonSQSClient());

@@ -1,7 +1,11 @@
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Lambda.Toolkit.Events;
 using Lambda.Toolkit.Events.HttpApi;
+using Lambda.Toolkit.Metrics;
 using Lambda.Toolkit.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace OrdersApi.Tests;
 
@@ -26,6 +30,28 @@ public class OrdersApiTests
         var response = result.ReadResponse(LambdaEventsJsonContext.Default.HttpApiResponse);
         var body = string.IsNullOrEmpty(response.Body) ? default : JsonDocument.Parse(response.Body).RootElement;
         return (response.StatusCode, body, response.Headers?.GetValueOrDefault("Location"));
+    }
+
+    [Fact]
+    public async Task Creating_an_order_publishes_orders_placed_and_the_http_built_ins_as_emf()
+    {
+        using var metrics = new MemoryStream();
+        await using var host = await LambdaTestHost.StartAsync(OrdersApiFunction.Build([], services => services.Configure<LambdaMetricsOptions>(o => o.Output = metrics)));
+
+        var created = Read(await host.InvokeFileAsync(Event("create-order.json")));
+
+        Assert.Equal(201, created.Status);
+        var documents = Encoding.UTF8.GetString(metrics.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+        Assert.All(documents, d => Assert.Equal("Orders", d["_aws"]!["CloudWatchMetrics"]![0]!["Namespace"]!.GetValue<string>()));
+        var order = Assert.Single(documents, d => d["OrdersPlaced"] is not null);
+        Assert.Equal(1, order["OrdersPlaced"]!.GetValue<double>());
+        Assert.Equal(2, order["ItemsOrdered"]!.GetValue<double>());
+        Assert.Equal(created.Body.GetProperty("id").GetString(), order["orderId"]!.GetValue<string>());
+        var http = Assert.Single(documents, d => d["HttpRequests"] is not null);
+        Assert.Equal("POST", http["Method"]!.GetValue<string>());
+        Assert.Equal("2xx", http["StatusClass"]!.GetValue<string>());
+        Assert.StartsWith("/orders", http["Route"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(http["HttpRequestDuration"]!.GetValue<double>() >= 0);
     }
 
     [Fact]

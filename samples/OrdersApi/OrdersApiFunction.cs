@@ -1,7 +1,8 @@
 using System.Globalization;
 using Lambda.Toolkit;
-using Lambda.Toolkit.Tracing;
 using Lambda.Toolkit.Http;
+using Lambda.Toolkit.Metrics;
+using Lambda.Toolkit.Tracing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace OrdersApi;
@@ -9,17 +10,20 @@ namespace OrdersApi;
 /// <summary>
 /// An orders service over API Gateway (REST or HTTP API), a Function URL or an ALB: one route table serves all.
 /// The endpoints answer without waiting, so they return their <see cref="HttpResult"/> directly; a body that is not
-/// JSON is answered 415 by the adapter, a malformed one 400.
+/// JSON is answered 415 by the adapter, a malformed one 400. Metrics go to CloudWatch (namespace Orders) as EMF lines on
+/// stdout: the HTTP built-ins (requests and latency by method, route and status class) and OrdersPlaced and ItemsOrdered.
 /// </summary>
 public static class OrdersApiFunction
 {
     public const int MaxPageSize = 100;
 
-    public static LambdaApplication Build(string[] args)
+    public static LambdaApplication Build(string[] args, Action<IServiceCollection>? services = null)
     {
         var builder = LambdaApplication.CreateBuilder(args);
         builder.Services.AddSingleton<IOrderStore, InMemoryOrderStore>();   // reused by warm invocations
         builder.Services.AddXRayTracing();   // X-Ray subsegments when AWS_XRAY_DAEMON_ADDRESS is set (active tracing); inert otherwise
+        builder.Services.AddLambdaMetrics(o => o.Namespace = "Orders");     // LambdaMetrics__Namespace overrides it
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         var orders = app.MapHttpApi(o => o.CompressionThreshold = 4096).MapGroup("/orders");
@@ -35,6 +39,10 @@ public static class OrdersApiFunction
             var now = DateTimeOffset.UtcNow;
             var order = new Order(Guid.NewGuid().ToString("N"), body.Customer!.Trim(), [.. body.Lines!.OfType<OrderLine>()], now, now);
             store.Put(order);
+            var metrics = request.Invocation.Services.GetRequiredService<ILambdaMetrics>();
+            metrics.AddMetric("OrdersPlaced", MetricUnit.Count, 1);
+            metrics.AddMetric("ItemsOrdered", MetricUnit.Count, order.Lines.Sum(static l => l.Quantity));
+            metrics.AddMetadata("orderId", order.Id);
             return HttpResult.Created($"/orders/{order.Id}", order, OrdersJsonContext.Default.Order);
         });
 

@@ -71,6 +71,7 @@ internal sealed partial class HttpApi(Action<HttpApiOptions>? configure) : Lambd
 
     public async ValueTask HandleAsync(InvocationContext context)
     {
+        var started = HttpInstruments.Start(context);
         var request = RequestReader.Read(Format(context), context);
         var headers = new List<KeyValuePair<string, string>>();
         var result = await AnswerAsync(request, headers).ConfigureAwait(false);
@@ -84,6 +85,7 @@ internal sealed partial class HttpApi(Action<HttpApiOptions>? configure) : Lambd
         AddCorsHeaders(request, headers);
         result = Compress(request, result, headers);
         ResponseWriter.Write(context, request, result, headers, head: request.Method == "HEAD");
+        HttpInstruments.Stop(started, request, result.StatusCode);
     }
 
     private async ValueTask<HttpResult> AnswerAsync(HttpRequest request, List<KeyValuePair<string, string>> headers)

@@ -360,6 +360,16 @@ public sealed partial class LambdaApplication : IAsyncDisposable
             }
         }
 
+        // Filters registered as services (IPipelineFilter) wrap everything the application added: they go first.
+        var filters = services.GetServices<IPipelineFilter>().ToArray();
+        for (var i = filters.Length - 1; i >= 0; i--)
+        {
+            if (Build(filters[i].Name, services, problems, filters[i].Build) is { } wrap)
+            {
+                middleware.Insert(0, wrap);
+            }
+        }
+
         var pipeline = Route(built);
 
         // The first middleware added is the outermost, so fold from the last one.

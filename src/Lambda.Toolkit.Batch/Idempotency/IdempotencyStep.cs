@@ -37,6 +37,7 @@ internal sealed class IdempotencyStep<TRecord>(
         {
             var recordId = handling.Id(state.Record);
             BatchLog.Duplicate(logger, recordId, key);
+            state.Run.Instruments.Duplicate();
             if (onSucceeded is not null)
             {
                 await BatchHooks.InvokeAsync(onSucceeded, new RecordSucceeded(recordId, 0), logger).ConfigureAwait(false);

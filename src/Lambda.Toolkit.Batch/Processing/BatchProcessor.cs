@@ -24,6 +24,7 @@ internal sealed class BatchProcessor<TRecord>
     private readonly UnorderedStrategy<TRecord> _unordered;
     private readonly FifoGroupsStrategy<TRecord> _fifoGroups;
     private readonly CheckpointStrategy<TRecord> _checkpoint;
+    private readonly BatchInstruments _instruments;
 
     /// <summary>
     /// What every batch adapter does once at init: reads the user's options, reports their problems, the source's own
@@ -69,11 +70,12 @@ internal sealed class BatchProcessor<TRecord>
             return null;
         }
 
-        return new BatchProcessor<TRecord>(options, recordHandling, context.TimeProvider, context.CreateLogger("Lambda.Toolkit.Batch." + name.Replace(" ", string.Empty, StringComparison.Ordinal)), name);
+        return new BatchProcessor<TRecord>(options, recordHandling, context.TimeProvider, context.CreateLogger("Lambda.Toolkit.Batch." + name.Replace(" ", string.Empty, StringComparison.Ordinal)), new BatchInstruments(name));
     }
 
-    public BatchProcessor(BatchOptions options, RecordHandling<TRecord> handling, TimeProvider timeProvider, ILogger logger, string source = "Batch")
+    public BatchProcessor(BatchOptions options, RecordHandling<TRecord> handling, TimeProvider timeProvider, ILogger logger, BatchInstruments? instruments = null)
     {
+        _instruments = instruments ?? BatchInstruments.Unnamed;
         _options = options;
         _handling = handling;
         _logger = logger;
@@ -100,7 +102,7 @@ internal sealed class BatchProcessor<TRecord>
             stage = _deadLetters = new DeadLetterStage<TRecord>(stage, deadLetter, handling, toDeadLetter, logger);
         }
 
-        stage = new RecordActivityStage<TRecord>(stage, handling, source);
+        stage = new RecordActivityStage<TRecord>(stage, handling, _instruments.Source);
         _unordered = new UnorderedStrategy<TRecord>(stage, options.MaxDegreeOfParallelism);
         _fifoGroups = new FifoGroupsStrategy<TRecord>(stage, handling.GroupKey, options.MaxDegreeOfParallelism);
         _checkpoint = new CheckpointStrategy<TRecord>(stage);
@@ -118,7 +120,7 @@ internal sealed class BatchProcessor<TRecord>
 
     private async ValueTask<BatchResult> ProcessAsync(InvocationContext invocation, IList<TRecord> records, IProcessingStrategy<TRecord> strategy)
     {
-        var run = new BatchRun<TRecord>(invocation, records, strategy.DefersDeadLetters);
+        var run = new BatchRun<TRecord>(invocation, records, strategy.DefersDeadLetters) { Instruments = _instruments };
         await strategy.ProcessAsync(run).ConfigureAwait(false);
         if (_deadLetters is not null)
         {
@@ -149,6 +151,7 @@ internal sealed class BatchProcessor<TRecord>
             }
         }
 
+        _instruments.BatchCompleted(succeeded, records.Count - succeeded - deadLettered, deadLettered);
         if (_options.OnBatchCompleted is { } onBatch)
         {
             await BatchHooks.InvokeAsync(onBatch, new BatchCompleted(records.Count, succeeded, records.Count - succeeded - deadLettered, deadLettered), _logger).ConfigureAwait(false);

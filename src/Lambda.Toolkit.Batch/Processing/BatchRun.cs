@@ -23,6 +23,9 @@ internal sealed class BatchRun<TRecord>
 
     public InvocationContext Invocation { get; }
 
+    /// <summary>The adapter's built-in metrics.</summary>
+    public BatchInstruments Instruments { get; init; } = BatchInstruments.Unnamed;
+
     public IList<TRecord> Records { get; }
 
     public IServiceScopeFactory Scopes { get; }

@@ -5,7 +5,11 @@ internal sealed class InvokeHandlerStep<TRecord>(RecordHandling<TRecord> handlin
 {
     public override async ValueTask<Exception?> ExecuteAsync(RecordState<TRecord> state)
     {
-        state.Attempts++;
+        if (++state.Attempts > 1)
+        {
+            state.Run.Instruments.Retry();
+        }
+
         try
         {
             await handling.Handle(state.Record, state.Context!, state.Run.Invocation.CancellationToken).ConfigureAwait(false);

@@ -41,6 +41,7 @@ internal sealed partial class S3BatchAdapter(
         }
 
         var logger = context.CreateLogger("Lambda.Toolkit.Batch.S3Batch");
+        var instruments = new BatchInstruments(Name);
         var treatMissingKeysAs = options.TreatMissingKeysAs;
         var isTransient = options.Retry.IsTransient;
         var handling = new RecordHandling<S3BatchTaskRecord>
@@ -106,15 +107,19 @@ internal sealed partial class S3BatchAdapter(
 
             if (records.Count > 0)
             {
-                var run = new BatchRun<S3BatchTaskRecord>(invocation, records, defersDeadLetters: false);
+                var run = new BatchRun<S3BatchTaskRecord>(invocation, records, defersDeadLetters: false) { Instruments = instruments };
+                var succeeded = 0;
                 for (var r = 0; r < records.Count; r++)
                 {
                     var record = records[r];
                     var outcome = await stage.ProcessAsync(run, r).ConfigureAwait(false);
+                    succeeded += outcome == RecordOutcome.Succeeded ? 1 : 0;
                     results[slots[r]] = outcome == RecordOutcome.Succeeded && record.Result is { } result
                         ? new S3BatchTaskResult { TaskId = record.TaskId, ResultCode = result.ResultCode, ResultString = result.ResultString }
                         : Answer(record.TaskId, run.Failures[r], isTransient, invocation.CancellationToken);
                 }
+
+                instruments.BatchCompleted(succeeded, records.Count - succeeded, 0);
             }
 
             invocation.Response.SetJson(

@@ -1,0 +1,185 @@
+using Lambda.Toolkit.Metrics.BuiltIn;
+using Lambda.Toolkit.Metrics.Emf;
+using Microsoft.Extensions.Options;
+
+namespace Lambda.Toolkit.Metrics;
+
+/// <summary>
+/// The application's metrics, built once at init (by <see cref="MetricsPipelineFilter"/>, after the options passed
+/// <see cref="LambdaMetricsOptions.Validate"/>): the default dimensions, the writer, the built-in metrics listener, and
+/// the collector of the invocation on the current asynchronous flow. Its middleware gives each invocation a collector and
+/// writes it when the invocation ends.
+/// </summary>
+internal sealed class MetricsRuntime : IDisposable
+{
+    private static readonly string[] ColdStartSetExtra = [LambdaMetricsDefaults.FunctionNameDimension];
+
+    private readonly AsyncLocal<MetricsCollector?> _current = new();
+    private readonly LambdaMetricsOptions _options;
+    private readonly LambdaFunctionInfo _function;
+    private readonly TimeProvider _timeProvider;
+    private readonly Dictionary<string, string> _dimensionNames = new(StringComparer.Ordinal);
+    private EmfWriter? _writer;
+    private BuiltInMetricsListener? _listener;
+    private string[] _defaultNames = [];
+    private IReadOnlyList<string>[] _builtInSets = [];
+    private KeyValuePair<string, string>[] _coldStartDimensions = [];
+    private IReadOnlyList<string>[] _coldStartSets = [];
+
+    public MetricsRuntime(IOptions<LambdaMetricsOptions> options, LambdaFunctionInfo function, TimeProvider timeProvider)
+    {
+        _options = options.Value;
+        _function = function;
+        _timeProvider = timeProvider;
+    }
+
+    /// <summary>Whether metrics are switched on.</summary>
+    public bool Enabled => _options.Enabled;
+
+    /// <summary>The default dimensions every metric carries: <c>Service</c>, <c>FunctionName</c> when asked for, then the configured ones.</summary>
+    public KeyValuePair<string, string>[] DefaultDimensions { get; private set; } = [];
+
+    /// <summary>The collector of the invocation on this flow, or <see langword="null"/> outside one.</summary>
+    public MetricsCollector? Current => _current.Value;
+
+    /// <summary>Whether <see cref="Start"/> ran: the middleware is in the pipeline.</summary>
+    public bool IsStarted => _writer is not null;
+
+    /// <summary>Builds what every invocation shares; called once, at init, with valid options.</summary>
+    public void Start()
+    {
+        if (_writer is not null)
+        {
+            return;
+        }
+
+        var defaults = new List<KeyValuePair<string, string>>(_options.DefaultDimensions.Count + 2);
+        var service = string.IsNullOrEmpty(_options.Service) ? _function.Name : _options.Service;
+        if (!string.IsNullOrEmpty(service) && EmfRules.Sanitize(service) is { } serviceValue)
+        {
+            defaults.Add(new(LambdaMetricsDefaults.ServiceDimension, serviceValue));
+        }
+
+        var functionName = EmfRules.Sanitize(_function.Name);
+        if (_options.AddFunctionNameDimension && functionName is not null)
+        {
+            defaults.Add(new(LambdaMetricsDefaults.FunctionNameDimension, functionName));
+        }
+
+        defaults.AddRange(_options.DefaultDimensions);
+        DefaultDimensions = [.. defaults];
+        _defaultNames = Array.ConvertAll(DefaultDimensions, static d => d.Key);
+        _builtInSets = [_defaultNames];
+        if (functionName is not null && !_options.AddFunctionNameDimension)
+        {
+            _coldStartDimensions = [.. DefaultDimensions, new(LambdaMetricsDefaults.FunctionNameDimension, functionName)];
+            _coldStartSets = [[.. _defaultNames, .. ColdStartSetExtra]];
+        }
+        else
+        {
+            _coldStartDimensions = DefaultDimensions;
+            _coldStartSets = [_defaultNames];
+        }
+
+        _writer = new EmfWriter(_options.Namespace!, _options.Output ?? Console.OpenStandardOutput());
+        if (_options.BuiltInMetrics)
+        {
+            _listener = new BuiltInMetricsListener(this);
+        }
+    }
+
+    public bool IsDefaultDimension(string name) => Array.IndexOf(_defaultNames, name) >= 0;
+
+    /// <summary>A built-in tag's dimension name (<c>http.route</c> is <c>Route</c>), worked out once per tag.</summary>
+    public string BuiltInDimensionName(string tag)
+    {
+        lock (_dimensionNames)
+        {
+            if (!_dimensionNames.TryGetValue(tag, out var name))
+            {
+                _dimensionNames[tag] = name = BuiltInInstrument.DimensionName(tag);
+            }
+
+            return name;
+        }
+    }
+
+    /// <summary>The middleware: a collector for the invocation, written when the whole invocation has ended, however it ended.</summary>
+    public async ValueTask InvokeAsync(InvocationContext context, InvocationDelegate next)
+    {
+        var collector = new MetricsCollector(this);
+        _current.Value = collector;
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            _current.Value = null;
+            collector.End();
+
+            // A priming invocation runs on a synthetic event during init: what it records is not real.
+            if (!context.IsPriming)
+            {
+                Write(collector, context.IsColdStart && _options.ColdStartMetric);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _listener?.Dispose();
+        _writer?.Dispose();
+    }
+
+    private void Write(MetricsCollector collector, bool coldStart)
+    {
+        var writer = _writer!;
+        var timestamp = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        if (coldStart)
+        {
+            var series = new MetricSeries(LambdaMetricsDefaults.ColdStartMetricName, "Count", MetricResolution.Standard);
+            series.Values.Add(1);
+            writer.Write(timestamp, [series], _coldStartSets, _coldStartDimensions, []);
+        }
+
+        if (collector.Metrics.Count > 0 && collector.PrimaryDimensions.Count == 0 && collector.DimensionSets.Count == 0)
+        {
+            writer.Write(timestamp, collector.Metrics, _builtInSets, DefaultDimensions, collector.Metadata);
+        }
+        else if (collector.Metrics.Count > 0)
+        {
+            var sets = new IReadOnlyList<string>[1 + collector.DimensionSets.Count];
+            sets[0] = collector.PrimaryDimensions.Count == 0 ? _defaultNames : [.. _defaultNames, .. collector.PrimaryDimensions];
+            for (var i = 0; i < collector.DimensionSets.Count; i++)
+            {
+                sets[i + 1] = [.. _defaultNames, .. collector.DimensionSets[i]];
+            }
+
+            var dimensions = new List<KeyValuePair<string, string>>(DefaultDimensions);
+            foreach (var name in collector.PrimaryDimensions)
+            {
+                dimensions.Add(new(name, collector.DimensionValue(name)));
+            }
+
+            foreach (var set in collector.DimensionSets)
+            {
+                foreach (var name in set)
+                {
+                    if (!dimensions.Exists(d => d.Key == name))
+                    {
+                        dimensions.Add(new(name, collector.DimensionValue(name)));
+                    }
+                }
+            }
+
+            writer.Write(timestamp, collector.Metrics, sets, dimensions, collector.Metadata);
+        }
+
+        foreach (var group in collector.BuiltIns)
+        {
+            IReadOnlyList<string>[] sets = group.Dimensions.Count == 0 ? _builtInSets : [[.. _defaultNames, .. group.Dimensions.Select(static d => d.Key)]];
+            writer.Write(timestamp, group.Metrics, sets, [.. DefaultDimensions, .. group.Dimensions], []);
+        }
+    }
+}
