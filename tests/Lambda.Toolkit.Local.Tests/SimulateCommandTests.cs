@@ -88,7 +88,7 @@ public sealed class SimulateCommandTests : IDisposable
         var poison = Assert.Single(stdout, l => l.StartsWith("2 ", StringComparison.Ordinal));
         Assert.Contains("dead-lettered", poison, StringComparison.Ordinal);
         Assert.Contains("the execution environment failed (Runtime.ExitError)", poison, StringComparison.Ordinal);
-        Assert.Contains("starting a new execution environment", stderr, StringComparison.Ordinal);
+        Assert.Contains("its execution environment is replaced on the next invocation", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
