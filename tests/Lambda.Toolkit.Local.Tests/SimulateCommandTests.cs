@@ -122,4 +122,38 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.Equal(ExitCodes.InitError, exitCode);
         Assert.Contains("The function failed its init", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Simulate_async_retries_a_failing_event_twice_and_sends_it_to_the_on_failure_destination()
+    {
+        using var script = ScriptFunction.Create("""
+            while true; do
+              next
+              if [[ $event == *bad* ]]; then fail Order.Invalid "order rejected"; else respond '{"done":true}'; fi
+            done
+            """);
+        await File.WriteAllTextAsync(_messages, "{\"order\":\"good\"}\n{\"order\":\"bad\"}\n");
+        var failures = Path.GetTempFileName();
+        try
+        {
+            var (exitCode, stdout, stderr) = await Simulate("async", script.Path, "--events", _messages, "--on-failure", failures);
+
+            Assert.True(exitCode == ExitCodes.Success, stderr);
+            var summary = Summary(stdout);
+            Assert.Equal(1, summary.GetProperty("processed").GetInt32());
+            Assert.Equal(1, summary.GetProperty("deadLettered").GetInt32());
+            Assert.Equal(4, summary.GetProperty("invocations").GetInt32());
+            Assert.Equal(180, summary.GetProperty("virtualSeconds").GetDouble(), 0);
+            var record = JsonDocument.Parse(Assert.Single(await File.ReadAllLinesAsync(failures))).RootElement;
+            Assert.Equal("RetriesExhausted", record.GetProperty("requestContext").GetProperty("condition").GetString());
+            Assert.Equal(3, record.GetProperty("requestContext").GetProperty("approximateInvokeCount").GetInt32());
+            Assert.EndsWith(":function:bootstrap:$LATEST", record.GetProperty("requestContext").GetProperty("functionArn").GetString(), StringComparison.Ordinal);
+            Assert.Equal("Order.Invalid", record.GetProperty("responsePayload").GetProperty("errorType").GetString());
+            Assert.Equal("bad", record.GetProperty("requestPayload").GetProperty("order").GetString());
+        }
+        finally
+        {
+            File.Delete(failures);
+        }
+    }
 }

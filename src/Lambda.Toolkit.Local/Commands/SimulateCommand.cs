@@ -27,6 +27,7 @@ internal static class SimulateCommand
             arguments = SimulationArguments.Parse(args[1..], source switch
             {
                 "sqs" => (ISimulatedSource)new SqsSimulationOptions(),
+                "async" => new AsyncSimulationOptions(),
                 _ => throw new FormatException($"Unknown source '{source}' for simulate: use sqs or async."),
             });
         }

@@ -41,8 +41,11 @@ internal sealed record FunctionInvocation(InvocationKind Kind, string RequestId,
 internal interface IFunctionInvoker
 {
     /// <summary>Invokes the function with <paramref name="payload"/> and waits for its answer.</summary>
+    /// <param name="payload">The event.</param>
+    /// <param name="requestId">The request id, or <see langword="null"/> for a new one (an async retry keeps its event's id).</param>
+    /// <param name="cancellationToken">Stops the simulation.</param>
     /// <exception cref="SimulationAbortedException">The function cannot run at all (init error, it cannot start).</exception>
-    ValueTask<FunctionInvocation> InvokeAsync(byte[] payload, CancellationToken cancellationToken);
+    ValueTask<FunctionInvocation> InvokeAsync(byte[] payload, string? requestId, CancellationToken cancellationToken);
 }
 
 /// <summary>The function cannot run at all, so the simulation stops: an init error, a build or start failure.</summary>

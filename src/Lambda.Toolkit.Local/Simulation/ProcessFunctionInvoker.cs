@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Lambda.Toolkit.Emulator;
+using Lambda.Toolkit.Testing;
 
 namespace Lambda.Toolkit.Local.Simulation;
 
@@ -19,12 +20,12 @@ internal sealed class ProcessFunctionInvoker(RuntimeApiEmulator emulator, Functi
     public int Environments { get; private set; }
 
     /// <inheritdoc />
-    public async ValueTask<FunctionInvocation> InvokeAsync(byte[] payload, CancellationToken cancellationToken)
+    public async ValueTask<FunctionInvocation> InvokeAsync(byte[] payload, string? requestId, CancellationToken cancellationToken)
     {
         // The build of a project is not the function's time; its init (a cold start) is, as Lambda's poller waits for it.
         var process = await EnvironmentAsync(cancellationToken).ConfigureAwait(false);
         var watch = Stopwatch.StartNew();
-        var invocation = emulator.InvokeAsync(payload, cancellationToken: cancellationToken);
+        var invocation = emulator.InvokeAsync(payload, new TestInvocation { RequestId = requestId }, cancellationToken);
 
         // The event waits in the emulator until a process takes it: one whose process dies before that is replaced
         // once; a second death, or no answer within init + timeout, means the function cannot run at all.

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lambda.Toolkit.Events;
 using Lambda.Toolkit.Events.Sqs;
@@ -19,26 +18,8 @@ internal static class SqsMessageFile
     public static IReadOnlyList<(int Line, SqsMessage Message)> Parse(string text, string name)
     {
         var messages = new List<(int, SqsMessage)>();
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        foreach (var (number, line, node) in JsonLines.Parse(text, name, "Each line is a message body (a JSON string or any JSON value) or an SQS message object with a \"body\"."))
         {
-            var line = lines[i].Trim().TrimStart('\uFEFF');
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            var number = i + 1;
-            JsonNode? node;
-            try
-            {
-                node = JsonNode.Parse(line);
-            }
-            catch (JsonException ex)
-            {
-                throw new FormatException($"{name} line {number} is not JSON ({ex.Message}). Each line is a message body (a JSON string or any JSON value) or an SQS message object with a \"body\".");
-            }
-
             messages.Add((number, node switch
             {
                 JsonValue value when value.TryGetValue(out string? body) => new SqsMessage { MessageId = DefaultId(number), Body = body },

@@ -204,7 +204,7 @@ internal sealed class SqsSimulation(SqsSimulationOptions options, IFunctionInvok
         var payload = LambdaEventSerializer.SerializeToUtf8Bytes(new SqsEvent { Records = records }, LambdaEventsJsonContext.Default.SqsEvent);
         Invocations++;
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"[lambda-toolkit] t+{clock.Elapsed.TotalSeconds:0.000}s invocation {Invocations}: {batch.Count} message(s), receive counts {string.Join(",", batch.Select(m => m.ReceiveCount))}")).ConfigureAwait(false);
-        var result = await function.InvokeAsync(payload, cancellationToken).ConfigureAwait(false);
+        var result = await function.InvokeAsync(payload, null, cancellationToken).ConfigureAwait(false);
         clock.Advance(result.Duration);
 
         var verdict = SqsRules.Judge(batch.Select(m => m.Sent.MessageId).ToList(), result, options.ReportBatchItemFailures);

@@ -12,11 +12,16 @@ internal sealed class ScriptedFunction(SimulatedClock clock, Func<string, int, F
     /// <summary>Each invocation's payload and the virtual time it was made at.</summary>
     public List<(string Payload, TimeSpan At)> Invocations { get; } = [];
 
-    public ValueTask<FunctionInvocation> InvokeAsync(byte[] payload, CancellationToken cancellationToken)
+    /// <summary>Each invocation's request id, as the service chose it (<see langword="null"/>: a new one).</summary>
+    public List<string?> RequestIds { get; } = [];
+
+    public ValueTask<FunctionInvocation> InvokeAsync(byte[] payload, string? requestId, CancellationToken cancellationToken)
     {
         var text = Encoding.UTF8.GetString(payload);
         Invocations.Add((text, clock.Elapsed));
-        return ValueTask.FromResult(answer(text, Invocations.Count));
+        RequestIds.Add(requestId);
+        var result = answer(text, Invocations.Count);
+        return ValueTask.FromResult(requestId is null ? result : result with { RequestId = requestId });
     }
 
     public static FunctionInvocation Respond(string body, TimeSpan duration = default) =>
