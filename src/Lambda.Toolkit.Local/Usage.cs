@@ -10,6 +10,7 @@ internal static class Usage
           lambda-toolkit invoke <function> --event <file.json> [options]
           lambda-toolkit serve <function> [--port 5050] [--format v1|v2|alb] [--timeout seconds] [--memory MB]
           lambda-toolkit bench <A> [<B>] --event <file.json> [--runs 5] [--warm 200]
+          lambda-toolkit simulate sqs|async <function> --messages|--events <file.jsonl> [options]
           lambda-toolkit <command> --help
 
         <function>  a project directory or .csproj (built in Release first), a .dll, or an executable
@@ -30,6 +31,23 @@ internal static class Usage
         serve answers real HTTP requests on 127.0.0.1 by turning each into an API Gateway (v1, v2) or
         ALB event for the function, one invocation at a time. When the function process dies, the next
         request starts a new one (a cold start, with Init Duration), as Lambda starts a new environment.
+
+        simulate plays Lambda's side of an event source on a virtual clock (waiting costs no real time; time spent
+        in the function counts), then prints a fate table (each record: deliveries, outcome, why) and a one-line
+        JSON summary (messages, processed, deadLettered, lost, ...). It takes --timeout, --memory, --name, --env.
+          sqs    --messages <file.jsonl>   a body per line (a JSON string, or any JSON value) or an SQS message object
+                 --fifo                    a FIFO queue: groups in order, a group blocked behind its in-flight message
+                 --batch-size <n>          default 10; standard up to 10000 (over 10 needs --batch-window), FIFO 10
+                 --batch-window <s>        MaximumBatchingWindowInSeconds, 0-300 (default 0; not with --fifo)
+                 --visibility-timeout <s>  default 30; at least --timeout
+                 --max-receive-count <n>   redrive to a dead-letter queue after n receives (default: no redrive)
+                 --report-batch-item-failures on|off   default on (Lambda's own default is off)
+                 --retention-period <s>    default 345600 (4 days)
+          async  --events <file.jsonl>     one Event invocation a line
+                 --max-retry-attempts <n>  0-2 (default 2: retries 1 then 2 minutes later)
+                 --max-event-age <s>       60-21600 (default 21600, 6 hours)
+                 --on-success <file>  --on-failure <file>  --dead-letter-queue <file>   simulated destinations (JSON lines)
+        simulate exits 1 when a record is lost (dropped by a rule with nowhere to go).
 
         Lambda's limits are enforced: events and responses up to 6 MB (6,291,456 bytes) for RequestResponse,
         events up to 1 MB (1,048,576 bytes) for Event, timeout 1-900 s, memory 128-10240 MB, init 10 s.
