@@ -143,7 +143,7 @@ internal sealed class SqsSimulation(SqsSimulationOptions options, IFunctionInvok
 
             if (SqsRules.ShouldRedrive(message.ReceiveCount, options.MaxReceiveCount))
             {
-                message.Fate.Settle(FateOutcome.DeadLettered, string.Create(CultureInfo.InvariantCulture, $"received {message.ReceiveCount} times (maxReceiveCount {options.MaxReceiveCount}), so SQS moved it to the dead-letter queue instead of receive {message.ReceiveCount + 1} (last failure: {message.Fate.Why})"));
+                message.Fate.Settle(FateOutcome.DeadLettered, string.Create(CultureInfo.InvariantCulture, $"received {message.ReceiveCount} times (maxReceiveCount {options.MaxReceiveCount}), so SQS moved it to the dead-letter queue at t+{clock.Elapsed.TotalSeconds:0.###}s instead of receive {message.ReceiveCount + 1} (last failure: {message.Fate.Why})"));
                 continue;
             }
 
@@ -222,7 +222,7 @@ internal sealed class SqsSimulation(SqsSimulationOptions options, IFunctionInvok
             else
             {
                 var how = result.Succeeded && verdict.Failed.Count > 0 ? "not in batchItemFailures" : "the function succeeded";
-                message.Fate.Settle(FateOutcome.Processed, string.Create(CultureInfo.InvariantCulture, $"deleted after receive {message.ReceiveCount} ({how})"));
+                message.Fate.Settle(FateOutcome.Processed, string.Create(CultureInfo.InvariantCulture, $"deleted after receive {message.ReceiveCount} at t+{clock.Elapsed.TotalSeconds:0.###}s ({how})"));
             }
         }
     }

@@ -37,7 +37,7 @@ public sealed class SqsSimulationTests
 
         Assert.Equal([FateOutcome.Processed, FateOutcome.DeadLettered, FateOutcome.Processed], fates.Select(f => f.Outcome));
         Assert.Equal([1, 3, 1], fates.Select(f => f.Deliveries));
-        Assert.StartsWith("received 3 times (maxReceiveCount 3), so SQS moved it to the dead-letter queue instead of receive 4", fates[1].Why, StringComparison.Ordinal);
+        Assert.StartsWith("received 3 times (maxReceiveCount 3), so SQS moved it to the dead-letter queue at t+90s instead of receive 4", fates[1].Why, StringComparison.Ordinal);
 
         // Each receive waits out the visibility timeout on the virtual clock: 0 s, 30 s, 60 s, then the redrive at 90 s.
         Assert.Equal([0, 30, 60], function.Invocations.Select(i => i.At.TotalSeconds));
@@ -163,6 +163,7 @@ public sealed class SqsSimulationTests
         var bodies = function.Invocations.Select(i => (Read(i.Payload).Records.Single().Body, i.At.TotalSeconds)).ToList();
         Assert.Equal([("poison", 0), ("b1", 0), ("poison", 30), ("a2", 60)], bodies);
         Assert.Equal([FateOutcome.DeadLettered, FateOutcome.Processed, FateOutcome.Processed], fates.Select(f => f.Outcome));
+        Assert.Equal("deleted after receive 1 at t+60s (the function succeeded)", fates[1].Why);
         var record = Read(function.Invocations[0].Payload).Records.Single();
         Assert.Equal("A", record.Attributes!["MessageGroupId"]);
         Assert.Equal(20, record.Attributes["SequenceNumber"].Length);
