@@ -6,7 +6,7 @@ using Lambda.Toolkit.Local.Simulation;
 namespace Lambda.Toolkit.Local.Commands;
 
 /// <summary>
-/// <c>lambda-toolkit simulate sqs|async</c>: runs the function as its own process behind the Runtime API emulator
+/// <c>lambda-toolkit simulate sqs|async|kinesis|dynamodb</c>: runs the function as its own process behind the Runtime API emulator
 /// and plays the invoking service's side (the rules in <see cref="Simulation"/>) on a virtual clock, then prints a
 /// fate table and a one-line JSON summary.
 /// </summary>
@@ -28,7 +28,9 @@ internal static class SimulateCommand
             {
                 "sqs" => (ISimulatedSource)new SqsSimulationOptions(),
                 "async" => new AsyncSimulationOptions(),
-                _ => throw new FormatException($"Unknown source '{source}' for simulate: use sqs or async."),
+                "kinesis" => new StreamSimulationOptions(new KinesisStreamFormat()),
+                "dynamodb" => new StreamSimulationOptions(new DynamoDbStreamFormat()),
+                _ => throw new FormatException($"Unknown source '{source}' for simulate: use sqs, async, kinesis or dynamodb."),
             });
         }
         catch (FormatException ex)

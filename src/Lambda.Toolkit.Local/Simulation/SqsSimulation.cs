@@ -207,7 +207,7 @@ internal sealed class SqsSimulation(SqsSimulationOptions options, IFunctionInvok
         var result = await function.InvokeAsync(payload, null, cancellationToken).ConfigureAwait(false);
         clock.Advance(result.Duration);
 
-        var verdict = SqsRules.Judge(batch.Select(m => m.Sent.MessageId).ToList(), result, options.ReportBatchItemFailures);
+        var verdict = PartialBatchResponse.Judge(batch.Select(m => m.Sent.MessageId).ToList(), result, options.ReportBatchItemFailures);
         foreach (var message in batch)
         {
             var id = message.Sent.MessageId;

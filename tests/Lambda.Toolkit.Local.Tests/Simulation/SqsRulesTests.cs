@@ -91,7 +91,7 @@ public sealed class SqsRulesTests
     public void A_failed_invocation_returns_the_whole_batch(int failure, string reason)
     {
         var kind = (InvocationKind)failure;
-        var verdict = SqsRules.Judge(Batch, new FunctionInvocation(kind, "r", [], "Boom", TimeSpan.Zero), reportBatchItemFailures: true);
+        var verdict = PartialBatchResponse.Judge(Batch, new FunctionInvocation(kind, "r", [], "Boom", TimeSpan.Zero), reportBatchItemFailures: true);
 
         Assert.Equal(Batch, verdict.Failed.Order());
         Assert.Empty(verdict.Ignored);
@@ -106,7 +106,7 @@ public sealed class SqsRulesTests
     [InlineData("""{"batchItemFailures":null}""")]
     public void An_empty_or_null_response_is_complete_success(string body)
     {
-        var verdict = SqsRules.Judge(Batch, Answer(body), reportBatchItemFailures: true);
+        var verdict = PartialBatchResponse.Judge(Batch, Answer(body), reportBatchItemFailures: true);
 
         Assert.Empty(verdict.Failed);
         Assert.Empty(verdict.Ignored);
@@ -115,7 +115,7 @@ public sealed class SqsRulesTests
     [Fact]
     public void Listed_identifiers_come_back_and_the_rest_is_deleted()
     {
-        var verdict = SqsRules.Judge(Batch, Answer("""{"batchItemFailures":[{"itemIdentifier":"m-2"},{"itemIdentifier":"m-3"}]}"""), reportBatchItemFailures: true);
+        var verdict = PartialBatchResponse.Judge(Batch, Answer("""{"batchItemFailures":[{"itemIdentifier":"m-2"},{"itemIdentifier":"m-3"}]}"""), reportBatchItemFailures: true);
 
         Assert.Equal(["m-2", "m-3"], verdict.Failed.Order());
         Assert.Equal("reported in batchItemFailures", verdict.Reason);
@@ -130,7 +130,7 @@ public sealed class SqsRulesTests
     [InlineData("""{"batchItemFailures":[{"itemIdentifier":"m-9"}]}""", "itemIdentifier 'm-9' is not a message of the batch")]
     public void An_invalid_partial_response_fails_the_whole_batch(string body, string reason)
     {
-        var verdict = SqsRules.Judge(Batch, Answer(body), reportBatchItemFailures: true);
+        var verdict = PartialBatchResponse.Judge(Batch, Answer(body), reportBatchItemFailures: true);
 
         Assert.Equal(Batch, verdict.Failed.Order());
         Assert.StartsWith(reason, verdict.Reason, StringComparison.Ordinal);
@@ -140,7 +140,7 @@ public sealed class SqsRulesTests
     [Fact]
     public void With_ReportBatchItemFailures_off_a_partial_response_is_ignored_and_the_batch_deleted()
     {
-        var verdict = SqsRules.Judge(Batch, Answer("""{"batchItemFailures":[{"itemIdentifier":"m-2"}]}"""), reportBatchItemFailures: false);
+        var verdict = PartialBatchResponse.Judge(Batch, Answer("""{"batchItemFailures":[{"itemIdentifier":"m-2"}]}"""), reportBatchItemFailures: false);
 
         Assert.Empty(verdict.Failed);
         Assert.Equal(["m-2"], verdict.Ignored);
@@ -149,7 +149,7 @@ public sealed class SqsRulesTests
     [Fact]
     public void With_ReportBatchItemFailures_off_a_function_error_still_returns_the_whole_batch()
     {
-        var verdict = SqsRules.Judge(Batch, new FunctionInvocation(InvocationKind.FunctionError, "r", [], "Boom", TimeSpan.Zero), reportBatchItemFailures: false);
+        var verdict = PartialBatchResponse.Judge(Batch, new FunctionInvocation(InvocationKind.FunctionError, "r", [], "Boom", TimeSpan.Zero), reportBatchItemFailures: false);
 
         Assert.Equal(Batch, verdict.Failed.Order());
     }
