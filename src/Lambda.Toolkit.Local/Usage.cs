@@ -10,7 +10,7 @@ internal static class Usage
           lambda-toolkit invoke <function> --event <file.json> [options]
           lambda-toolkit serve <function> [--port 5050] [--format v1|v2|alb] [--timeout seconds] [--memory MB]
           lambda-toolkit bench <A> [<B>] --event <file.json> [--runs 5] [--warm 200]
-          lambda-toolkit simulate sqs|async <function> --messages|--events <file.jsonl> [options]
+          lambda-toolkit simulate sqs|async|kinesis|dynamodb <function> --messages|--events|--records <file.jsonl> [options]
           lambda-toolkit <command> --help
 
         <function>  a project directory or .csproj (built in Release first), a .dll, or an executable
@@ -47,6 +47,16 @@ internal static class Usage
                  --max-retry-attempts <n>  0-2 (default 2: retries 1 then 2 minutes later)
                  --max-event-age <s>       60-21600 (default 21600, 6 hours)
                  --on-success <file>  --on-failure <file>  --dead-letter-queue <file>   simulated destinations (JSON lines)
+          kinesis, dynamodb  --records <file.jsonl>   kinesis: data per line or {"data":base64,"partitionKey":..};
+                                                   dynamodb: a stream record {"eventName":..,"dynamodb":{"Keys":..}}
+                 --shards <n>              default 1; records go to shards by the hash of their key
+                 --batch-size <n>          1-10000 (default 100)
+                 --bisect-on-error         split a batch that failed with a function error and retry each half
+                 --max-retry-attempts <n>  -1 (default: until the record expires) to 10000
+                 --max-record-age <s>      -1 (default) or 60-604800
+                 --on-failure <file>       simulated destination for skipped ranges (JSON lines)
+                 --report-batch-item-failures on|off   default on (checkpoint at the lowest failed sequence number)
+                 --retention-period <s>    default 86400 (24 hours)
         simulate exits 1 when a record is lost (dropped by a rule with nowhere to go).
 
         Lambda's limits are enforced: events and responses up to 6 MB (6,291,456 bytes) for RequestResponse,

@@ -29,4 +29,39 @@ public class SimulateCommandTests
         Assert.Matches(@"^4\s+00000000-0000-4000-8000-000000000004\s+3\s+dead-lettered\s+received 3 times \(maxReceiveCount 3\), so SQS moved it to the dead-letter queue at t\+90(\.\d+)?s instead of receive 4", poison);
         Assert.Equal(5, lines.Count(l => l.Contains("  1           processed  ", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task StreamProjector_skips_a_change_it_cannot_project_after_its_retries_with_the_records_behind_it_and_reports_the_range()
+    {
+        var records = Path.GetTempFileName();
+        var failures = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(records,
+        [
+            """{"eventName":"INSERT","dynamodb":{"Keys":{"sku":{"S":"book-1"}},"NewImage":{"sku":{"S":"book-1"},"name":{"S":"Lambda in Action"},"price":{"N":"39.90"}}}}""",
+            """{"eventName":"MODIFY","dynamodb":{"Keys":{"sku":{"S":"book-1"}},"StreamViewType":"KEYS_ONLY"}}""",
+            """{"eventName":"INSERT","dynamodb":{"Keys":{"sku":{"S":"mug-7"}},"NewImage":{"sku":{"S":"mug-7"},"name":{"S":"Mug"},"price":{"N":"8"}}}}""",
+        ]);
+        try
+        {
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+
+            var exitCode = await SimulateCommand.RunAsync(["dynamodb", Repository.Path("samples", "StreamProjector"), "--records", records, "--max-retry-attempts", "2", "--on-failure", failures], stdout, stderr, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(3));
+
+            Assert.True(exitCode == ExitCodes.Success, stdout + "\n" + stderr);
+            var lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var summary = JsonDocument.Parse(lines[^1]).RootElement;
+            Assert.Equal(1, summary.GetProperty("processed").GetInt32());
+            Assert.Equal(2, summary.GetProperty("deadLettered").GetInt32());
+            Assert.Equal(3, summary.GetProperty("invocations").GetInt32());
+            var failure = JsonDocument.Parse(Assert.Single(await File.ReadAllLinesAsync(failures))).RootElement;
+            Assert.Equal("RetryAttemptsExhausted", failure.GetProperty("requestContext").GetProperty("condition").GetString());
+            Assert.Equal(2, failure.GetProperty("DDBStreamBatchInfo").GetProperty("batchSize").GetInt32());
+        }
+        finally
+        {
+            File.Delete(records);
+            File.Delete(failures);
+        }
+    }
 }
