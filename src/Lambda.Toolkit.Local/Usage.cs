@@ -57,6 +57,8 @@ internal static class Usage
                  --on-failure <file>       simulated destination for skipped ranges (JSON lines)
                  --report-batch-item-failures on|off   default on (checkpoint at the lowest failed sequence number)
                  --retention-period <s>    default 86400 (24 hours)
+                 --tumbling-window <s>     0-900 (default 0): windows with state and a final invocation each
+                 --arrival-interval <s>    records arrive this far apart, in file order (default 0: all at once)
         simulate exits 1 when a record is lost (dropped by a rule with nowhere to go).
 
         Lambda's limits are enforced: events and responses up to 6 MB (6,291,456 bytes) for RequestResponse,

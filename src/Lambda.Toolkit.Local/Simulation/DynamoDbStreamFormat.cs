@@ -51,7 +51,7 @@ internal sealed class DynamoDbStreamFormat : IStreamFormat
     }
 
     /// <inheritdoc />
-    public byte[] Event(IReadOnlyList<StreamRecord> batch, string streamArn)
+    public byte[] Event(IReadOnlyList<StreamRecord> batch, string streamArn, StreamWindow? window)
     {
         var records = batch.Select(r =>
         {
@@ -67,6 +67,17 @@ internal sealed class DynamoDbStreamFormat : IStreamFormat
             record.DynamoDb.SizeBytes ??= System.Text.Encoding.UTF8.GetByteCount(r.Input.Text);
             return record;
         }).ToList();
-        return LambdaEventSerializer.SerializeToUtf8Bytes(new DynamoDbEvent { Records = records }, LambdaEventsJsonContext.Default.DynamoDbEvent);
+        var streamEvent = new DynamoDbEvent { Records = records };
+        if (window is not null)
+        {
+            streamEvent.Window = window.Range;
+            streamEvent.State = window.State;
+            streamEvent.ShardId = window.ShardId;
+            streamEvent.EventSourceArn = streamArn;
+            streamEvent.IsFinalInvokeForWindow = window.IsFinal;
+            streamEvent.IsWindowTerminatedEarly = false;
+        }
+
+        return LambdaEventSerializer.SerializeToUtf8Bytes(streamEvent, LambdaEventsJsonContext.Default.DynamoDbEvent);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Lambda.Toolkit.Local.Simulation;
@@ -38,6 +39,22 @@ internal interface IStreamFormat
     /// <exception cref="FormatException">The line is not a record of this stream; the message names it.</exception>
     StreamInput Read(int line, string text, JsonNode? json, string fileName);
 
-    /// <summary>The event for a batch, built with the toolkit's event models.</summary>
-    byte[] Event(IReadOnlyList<StreamRecord> batch, string streamArn);
+    /// <summary>The event for a batch, built with the toolkit's event models; with a tumbling window, its fields too.</summary>
+    byte[] Event(IReadOnlyList<StreamRecord> batch, string streamArn, StreamWindow? window);
+}
+
+/// <summary>The tumbling window fields of a stream event.</summary>
+/// <param name="Start">The window's start.</param>
+/// <param name="End">The window's end.</param>
+/// <param name="State">The state the last invocation of the window returned (empty at the start of a window).</param>
+/// <param name="ShardId">The shard.</param>
+/// <param name="IsFinal">Whether this is the window's final invocation (<c>isFinalInvokeForWindow</c>).</param>
+internal sealed record StreamWindow(DateTimeOffset Start, DateTimeOffset End, Dictionary<string, JsonElement> State, string ShardId, bool IsFinal)
+{
+    /// <summary>The window as the event carries it (ISO 8601 times).</summary>
+    public Lambda.Toolkit.Events.Batch.TimeWindow Range => new()
+    {
+        Start = Start.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        End = End.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+    };
 }

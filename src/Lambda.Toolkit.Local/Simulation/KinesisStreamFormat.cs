@@ -50,7 +50,7 @@ internal sealed class KinesisStreamFormat : IStreamFormat
     }
 
     /// <inheritdoc />
-    public byte[] Event(IReadOnlyList<StreamRecord> batch, string streamArn)
+    public byte[] Event(IReadOnlyList<StreamRecord> batch, string streamArn, StreamWindow? window)
     {
         var records = batch.Select(r => new KinesisEventRecord
         {
@@ -70,7 +70,18 @@ internal sealed class KinesisStreamFormat : IStreamFormat
             AwsRegion = "us-east-1",
             EventSourceArn = streamArn,
         }).ToList();
-        return LambdaEventSerializer.SerializeToUtf8Bytes(new KinesisEvent { Records = records }, LambdaEventsJsonContext.Default.KinesisEvent);
+        var kinesisEvent = new KinesisEvent { Records = records };
+        if (window is not null)
+        {
+            kinesisEvent.Window = window.Range;
+            kinesisEvent.State = window.State;
+            kinesisEvent.ShardId = window.ShardId;
+            kinesisEvent.EventSourceArn = streamArn;
+            kinesisEvent.IsFinalInvokeForWindow = window.IsFinal;
+            kinesisEvent.IsWindowTerminatedEarly = false;
+        }
+
+        return LambdaEventSerializer.SerializeToUtf8Bytes(kinesisEvent, LambdaEventsJsonContext.Default.KinesisEvent);
     }
 
     private static bool IsBase64(string value) => Convert.TryFromBase64String(value, new byte[value.Length], out _);

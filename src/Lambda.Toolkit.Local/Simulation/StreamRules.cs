@@ -43,6 +43,16 @@ internal static class StreamRules
     /// </summary>
     public static TimeSpan RetryDelay(int retries) => TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, Math.Max(0, retries - 1))));
 
+    /// <summary>TumblingWindowInSeconds ranges from 0 (no windows, the default) to 900 seconds.</summary>
+    public static readonly TimeSpan MaxTumblingWindow = TimeSpan.FromSeconds(900);
+
+    /// <summary>
+    /// Tumbling windows are fixed, contiguous, non-overlapping intervals: a record belongs to the window its arrival
+    /// time falls in (modelled as aligned on multiples of the window length since the Unix epoch).
+    /// </summary>
+    public static DateTimeOffset WindowStart(DateTimeOffset arrivedAt, TimeSpan window) =>
+        DateTimeOffset.UnixEpoch + TimeSpan.FromTicks((arrivedAt - DateTimeOffset.UnixEpoch).Ticks / window.Ticks * window.Ticks);
+
     /// <summary>The on-failure destination record's <c>condition</c> when retries are exhausted.</summary>
     public const string RetryAttemptsExhausted = "RetryAttemptsExhausted";
 
@@ -76,6 +86,16 @@ internal static class StreamRules
         if (options.Retention < TimeSpan.FromHours(1) || options.Retention > TimeSpan.FromDays(365))
         {
             problems.Add("--retention-period must be between 3600 seconds (1 hour) and 31536000 seconds (365 days), as Kinesis allows.");
+        }
+
+        if (options.TumblingWindow < TimeSpan.Zero || options.TumblingWindow > MaxTumblingWindow)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"--tumbling-window must be between 0 and {MaxTumblingWindow.TotalSeconds:0} seconds (was {options.TumblingWindow.TotalSeconds:0.###})."));
+        }
+
+        if (options.ArrivalInterval < TimeSpan.Zero)
+        {
+            problems.Add("--arrival-interval must not be negative.");
         }
 
         if (options.OnFailurePath is { } path && Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory && !Directory.Exists(directory))

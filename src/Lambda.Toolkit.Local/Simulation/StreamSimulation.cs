@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using Lambda.Toolkit.Events;
 
 namespace Lambda.Toolkit.Local.Simulation;
 
@@ -22,11 +24,12 @@ internal sealed class StreamSimulation(StreamSimulationOptions options, IFunctio
     {
         var format = options.Format;
         var streamArn = format.StreamArn(functionName);
-        var arrivedAt = clock.GetUtcNow();
-        var shards = Enumerable.Range(0, options.Shards).Select(i => new Shard(string.Create(CultureInfo.InvariantCulture, $"shardId-{i:D12}"), arrivedAt)).ToList();
+        var start = clock.GetUtcNow();
+        var shards = Enumerable.Range(0, options.Shards).Select(i => new Shard(string.Create(CultureInfo.InvariantCulture, $"shardId-{i:D12}"), start)).ToList();
         var fates = new List<RecordFate>(inputs.Count);
         foreach (var input in inputs)
         {
+            var arrivedAt = start + (options.ArrivalInterval * fates.Count);
             var index = StreamRules.Shard(input.PartitionKey, options.Shards);
             var shard = shards[index];
             var sequenceNumber = format.SequenceNumber(index, shard.Records.Count);
@@ -38,10 +41,35 @@ internal sealed class StreamSimulation(StreamSimulationOptions options, IFunctio
         await using var onFailure = options.OnFailurePath is { } path ? new StreamWriter(path, append: false, new UTF8Encoding(false)) : null;
         try
         {
-            while (shards.Where(s => s.Position < s.Records.Count).MinBy(s => s.DueAt) is { } shard)
+            while (shards.Where(s => s.Position < s.Records.Count || s.WindowEnd is not null).MinBy(s => s.DueAt) is { } shard)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 clock.AdvanceTo(shard.DueAt);
+                var now = clock.GetUtcNow();
+
+                // Tumbling windows: once a window has ended and its records are done, its final invocation comes
+                // before any record of the next.
+                if (shard.WindowEnd is { } windowEnd && now >= windowEnd
+                    && (shard.Position == shard.Records.Count || StreamRules.WindowStart(shard.Records[shard.Position].ArrivedAt, options.TumblingWindow) != shard.WindowStart))
+                {
+                    await FinalInvokeAsync(shard, streamArn, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (shard.Position < shard.Records.Count && shard.Records[shard.Position].ArrivedAt > now)
+                {
+                    // Nothing to read until the next record arrives (or the open window ends).
+                    var arrival = shard.Records[shard.Position].ArrivedAt;
+                    shard.DueAt = shard.WindowEnd is { } end && end < arrival ? end : arrival;
+                    continue;
+                }
+
+                if (shard.Position == shard.Records.Count)
+                {
+                    shard.DueAt = shard.WindowEnd!.Value;
+                    continue;
+                }
+
                 if (!await DropExpiredAsync(shard, streamArn, onFailure).ConfigureAwait(false))
                 {
                     await InvokeAsync(shard, streamArn, onFailure, cancellationToken).ConfigureAwait(false);
@@ -88,15 +116,23 @@ internal sealed class StreamSimulation(StreamSimulationOptions options, IFunctio
 
     private async Task InvokeAsync(Shard shard, string streamArn, TextWriter? onFailure, CancellationToken cancellationToken)
     {
-        var end = shard.BisectedEnd ?? Math.Min(shard.Records.Count, shard.Position + options.BatchSize);
+        var now = clock.GetUtcNow();
+        var limit = shard.BisectedEnd ?? Math.Min(shard.Records.Count, shard.Position + options.BatchSize);
+        var window = Window(shard, shard.Records[shard.Position]);
+        var end = shard.Position + 1;
+        while (end < limit && shard.Records[end].ArrivedAt <= now && (window is null || StreamRules.WindowStart(shard.Records[end].ArrivedAt, options.TumblingWindow) == window.Start))
+        {
+            end++;
+        }
+
         var batch = shard.Records.GetRange(shard.Position, end - shard.Position);
-        var payload = options.Format.Event(batch, streamArn);
+        var payload = options.Format.Event(batch, streamArn, window);
 
         // The 6 MB synchronous payload limit: a batch over it is cut down to what fits.
         while (payload.Length > SqsRules.MaxBatchBytes && batch.Count > 1)
         {
             batch = batch.GetRange(0, batch.Count / 2);
-            payload = options.Format.Event(batch, streamArn);
+            payload = options.Format.Event(batch, streamArn, window);
         }
 
         Invocations++;
@@ -112,6 +148,12 @@ internal sealed class StreamSimulation(StreamSimulationOptions options, IFunctio
         shard.Last = result;
         var sequenceNumbers = batch.Select(r => r.SequenceNumber).ToList();
         var verdict = PartialBatchResponse.Judge(sequenceNumbers, result, options.ReportBatchItemFailures);
+        if (window is not null && result.Succeeded && verdict.Failed.Count < batch.Count)
+        {
+            // The state the function returns is handed to the next invocation of the same window.
+            shard.State = StateOf(result) ?? shard.State;
+        }
+
         var done = verdict.Failed.Count == 0 ? batch.Count : StreamRules.Checkpoint(sequenceNumbers, verdict.Failed);
         for (var i = 0; i < done; i++)
         {
@@ -122,7 +164,8 @@ internal sealed class StreamSimulation(StreamSimulationOptions options, IFunctio
             }
             else
             {
-                record.Fate.Settle(FateOutcome.Processed, string.Create(CultureInfo.InvariantCulture, $"checkpointed after delivery {record.Fate.Deliveries} at t+{clock.Elapsed.TotalSeconds:0.###}s"));
+                var inWindow = window is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" in window {window.Range.Start}");
+                record.Fate.Settle(FateOutcome.Processed, string.Create(CultureInfo.InvariantCulture, $"checkpointed after delivery {record.Fate.Deliveries} at t+{clock.Elapsed.TotalSeconds:0.###}s{inWindow}"));
             }
         }
 
@@ -161,6 +204,69 @@ internal sealed class StreamSimulation(StreamSimulationOptions options, IFunctio
         }
 
         await SkipAsync(shard, shard.Position + batch.Count - done, StreamRules.RetryAttemptsExhausted, string.Create(CultureInfo.InvariantCulture, $"{shard.Attempts} attempt(s) failed (maximum retry attempts {options.MaxRetryAttempts})"), streamArn, onFailure).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The tumbling window of a batch starting at <paramref name="first"/>, or <see langword="null"/> without windows.
+    /// A new window starts with an empty state; its final invocation falls due at its end.
+    /// </summary>
+    private StreamWindow? Window(Shard shard, StreamRecord first)
+    {
+        if (options.TumblingWindow <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        var start = StreamRules.WindowStart(first.ArrivedAt, options.TumblingWindow);
+        if (shard.WindowStart != start)
+        {
+            shard.WindowStart = start;
+            shard.WindowEnd = start + options.TumblingWindow;
+            shard.State = [];
+        }
+
+        return new StreamWindow(start, start + options.TumblingWindow, shard.State ?? [], shard.Id, IsFinal: false);
+    }
+
+    /// <summary>
+    /// The window's final invocation: no records, the state so far, <c>isFinalInvokeForWindow</c> true, so the
+    /// function can act on the window's aggregate. A failed one is retried like a batch; its state is then dropped.
+    /// </summary>
+    private async Task FinalInvokeAsync(Shard shard, string streamArn, CancellationToken cancellationToken)
+    {
+        var window = new StreamWindow(shard.WindowStart!.Value, shard.WindowEnd!.Value, shard.State ?? [], shard.Id, IsFinal: true);
+        Invocations++;
+        shard.FinalAttempts++;
+        await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"[lambda-toolkit] t+{clock.Elapsed.TotalSeconds:0.000}s invocation {Invocations}: {shard.Id}, final invocation of window {window.Range.Start}")).ConfigureAwait(false);
+        var result = await function.InvokeAsync(options.Format.Event([], streamArn, window), null, cancellationToken).ConfigureAwait(false);
+        clock.Advance(result.Duration);
+        if (!result.Succeeded && StreamRules.ShouldRetry(shard.FinalAttempts - 1, options.MaxRetryAttempts))
+        {
+            shard.DueAt = clock.GetUtcNow() + StreamRules.RetryDelay(shard.FinalAttempts);
+            return;
+        }
+
+        if (!result.Succeeded)
+        {
+            await log.WriteLineAsync($"[lambda-toolkit] The final invocation of window {window.Range.Start} on {shard.Id} failed {shard.FinalAttempts} time(s); its state is dropped.").ConfigureAwait(false);
+        }
+
+        shard.WindowEnd = null;
+        shard.State = null;
+        shard.FinalAttempts = 0;
+        shard.DueAt = clock.GetUtcNow();
+    }
+
+    private static Dictionary<string, JsonElement>? StateOf(FunctionInvocation result)
+    {
+        try
+        {
+            return result.Body.Length == 0 ? null : LambdaEventSerializer.Deserialize(result.Body, LambdaEventsJsonContext.Default.TimeWindowResponse).State;
+        }
+        catch (EventDeserializationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -207,6 +313,18 @@ internal sealed class StreamSimulation(StreamSimulationOptions options, IFunctio
 
         /// <summary>Invocations of the batch at the checkpoint so far.</summary>
         public int Attempts { get; set; }
+
+        /// <summary>The open tumbling window's start.</summary>
+        public DateTimeOffset? WindowStart { get; set; }
+
+        /// <summary>The open tumbling window's end, when its final invocation is due; <see langword="null"/> when none is open.</summary>
+        public DateTimeOffset? WindowEnd { get; set; }
+
+        /// <summary>The open window's state, as the function last returned it.</summary>
+        public Dictionary<string, JsonElement>? State { get; set; }
+
+        /// <summary>Attempts of the open window's final invocation.</summary>
+        public int FinalAttempts { get; set; }
 
         /// <summary>The last invocation's result, for the on-failure record.</summary>
         public FunctionInvocation? Last { get; set; }

@@ -37,6 +37,15 @@ internal sealed class StreamSimulationOptions(IStreamFormat format) : ISimulated
     /// <summary>The stream's retention period (<c>--retention-period</c>); default <see cref="StreamRules.DefaultRetention"/>.</summary>
     public TimeSpan Retention { get; set; } = StreamRules.DefaultRetention;
 
+    /// <summary>TumblingWindowInSeconds (<c>--tumbling-window</c>); default 0, no windows.</summary>
+    public TimeSpan TumblingWindow { get; set; }
+
+    /// <summary>
+    /// How far apart the records arrive in the stream (<c>--arrival-interval</c>), in input order; default 0, all at
+    /// the start. Records are only read once they have arrived, and their arrival time decides their tumbling window.
+    /// </summary>
+    public TimeSpan ArrivalInterval { get; set; }
+
     /// <inheritdoc />
     public bool TryParse(string option, Func<string> value)
     {
@@ -66,6 +75,12 @@ internal sealed class StreamSimulationOptions(IStreamFormat format) : ISimulated
                 return true;
             case "--report-batch-item-failures":
                 ReportBatchItemFailures = SimulationArguments.Switch(option, value());
+                return true;
+            case "--tumbling-window":
+                TumblingWindow = SimulationArguments.Seconds(option, value());
+                return true;
+            case "--arrival-interval":
+                ArrivalInterval = SimulationArguments.Seconds(option, value());
                 return true;
             case "--retention-period":
                 Retention = SimulationArguments.Seconds(option, value());

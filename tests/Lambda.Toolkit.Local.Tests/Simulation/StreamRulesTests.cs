@@ -100,4 +100,15 @@ public sealed class StreamRulesTests
         Assert.Equal("""{"requestContext":{"requestId":"req","functionArn":"arn:fn","condition":"RetryAttemptsExhausted","approximateInvokeCount":3},"responseContext":{"statusCode":200,"executedVersion":"$LATEST","functionError":"Unhandled"},"version":"1.0","timestamp":"2026-01-01T00:01:00.000Z","KinesisBatchInfo":{"shardId":"shardId-000000000000","startSequenceNumber":"100","endSequenceNumber":"102","approximateArrivalOfFirstRecord":"2026-01-01T00:00:00.000Z","approximateArrivalOfLastRecord":"2026-01-01T00:00:01.000Z","batchSize":2,"streamArn":"arn:stream"}}""", record);
         Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(record).RootElement.ValueKind);
     }
+
+    [Fact]
+    public void Tumbling_windows_are_up_to_15_minutes_aligned_on_their_length()
+    {
+        var options = new StreamSimulationOptions(new KinesisStreamFormat()) { TumblingWindow = TimeSpan.FromSeconds(901), ArrivalInterval = TimeSpan.FromSeconds(-1) };
+
+        Assert.Equal(["--tumbling-window must be between 0 and 900 seconds (was 901).", "--arrival-interval must not be negative."], StreamRules.Validate(options));
+        var at = new DateTimeOffset(2026, 1, 1, 0, 0, 59, 999, TimeSpan.Zero);
+        Assert.Equal(new DateTimeOffset(2026, 1, 1, 0, 0, 30, TimeSpan.Zero), StreamRules.WindowStart(at, TimeSpan.FromSeconds(30)));
+        Assert.Equal(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), StreamRules.WindowStart(at, TimeSpan.FromMinutes(15)));
+    }
 }

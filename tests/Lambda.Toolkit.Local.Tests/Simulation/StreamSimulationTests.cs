@@ -176,4 +176,43 @@ public sealed class StreamSimulationTests : IDisposable
 
         Assert.StartsWith(message, ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Tumbling_windows_carry_state_between_invocations_and_end_with_a_final_invocation()
+    {
+        // Records arrive every 10 s; 30-second windows aligned on the epoch: [0, 30) holds lines 1-3, [30, 60) line 4.
+        var options = new StreamSimulationOptions(new KinesisStreamFormat()) { BatchSize = 2, TumblingWindow = TimeSpan.FromSeconds(30), ArrivalInterval = TimeSpan.FromSeconds(10) };
+        var events = new List<Lambda.Toolkit.Events.Kinesis.KinesisEvent>();
+        FunctionInvocation Count(string payload, int _)
+        {
+            var streamEvent = LambdaEventSerializer.Deserialize(payload, LambdaEventsJsonContext.Default.KinesisEvent);
+            events.Add(streamEvent);
+            var count = (streamEvent.State is { } state && state.TryGetValue("count", out var n) ? n.GetInt32() : 0) + streamEvent.Records.Count;
+            return ScriptedFunction.Respond($$"""{"state":{"count":{{count}}},"batchItemFailures":[]}""");
+        }
+
+        var (fates, function) = await Run(options, Count, "\"1\"", "\"2\"", "\"3\"", "\"4\"");
+
+        Assert.All(fates, f => Assert.Equal(FateOutcome.Processed, f.Outcome));
+        Assert.Equal([0, 10, 20, 30, 30, 60], function.Invocations.Select(i => i.At.TotalSeconds));
+        Assert.Equal([1, 1, 1, 0, 1, 0], events.Select(e => e.Records.Count));
+        Assert.Equal([false, false, false, true, false, true], events.Select(e => e.IsFinalInvokeForWindow!.Value));
+        Assert.Equal([0, 1, 2, 3, 0, 1], events.Select(e => e.State!.TryGetValue("count", out var n) ? n.GetInt32() : 0));
+        Assert.Equal("2026-01-01T00:00:00.000Z", events[0].Window!.Start);
+        Assert.Equal("2026-01-01T00:00:30.000Z", events[0].Window!.End);
+        Assert.Equal("2026-01-01T00:00:30.000Z", events[4].Window!.Start);
+        Assert.All(events, e => Assert.Equal("shardId-000000000000", e.ShardId));
+        Assert.All(events, e => Assert.False(e.IsWindowTerminatedEarly));
+        Assert.Contains("in window 2026-01-01T00:00:00.000Z", fates[0].Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Records_are_read_only_once_they_have_arrived()
+    {
+        var options = new StreamSimulationOptions(new KinesisStreamFormat()) { ArrivalInterval = TimeSpan.FromSeconds(5) };
+
+        var (_, function) = await Run(options, (_, _) => ScriptedFunction.Respond("{}"), "\"1\"", "\"2\"", "\"3\"");
+
+        Assert.Equal([0, 5, 10], function.Invocations.Select(i => i.At.TotalSeconds));
+    }
 }
