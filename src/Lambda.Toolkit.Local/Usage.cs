@@ -59,7 +59,7 @@ internal static class Usage
                  --retention-period <s>    default 86400 (24 hours)
                  --tumbling-window <s>     0-900 (default 0): windows with state and a final invocation each
                  --arrival-interval <s>    records arrive this far apart, in file order (default 0: all at once)
-        simulate exits 1 when a record is lost (dropped by a rule with nowhere to go).
+        simulate exits 1 when a record is lost (dropped by a rule with nowhere to go), 0 otherwise.
 
         Lambda's limits are enforced: events and responses up to 6 MB (6,291,456 bytes) for RequestResponse,
         events up to 1 MB (1,048,576 bytes) for Event, timeout 1-900 s, memory 128-10240 MB, init 10 s.

@@ -39,6 +39,23 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.Contains(message, stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("kinesis", "--records", "--max-record-age 30", "--max-record-age must be -1 (infinite) or between 60 and 604800 seconds (7 days), was 30.")]
+    [InlineData("dynamodb", "--records", "--tumbling-window 901", "--tumbling-window must be between 0 and 900 seconds (was 901).")]
+    [InlineData("kinesis", "--records", "--fifo", "Unknown option '--fifo' for this simulate command.")]
+    [InlineData("async", "--events", "--max-retry-attempts 3", "--max-retry-attempts must be between 0 and 2 (was 3).")]
+    [InlineData("async", "--events", "--batch-size 5", "Unknown option '--batch-size' for this simulate command.")]
+    public async Task Each_source_refuses_options_out_of_its_range_or_not_its_own(string source, string input, string options, string message)
+    {
+        await File.WriteAllTextAsync(_messages, "\"a\"\n");
+
+        var (exitCode, stdout, stderr) = await Simulate([source, "function", input, _messages, .. options.Split(' ')]);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Empty(stdout);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_unknown_source_and_a_missing_input_are_usage_errors()
     {
