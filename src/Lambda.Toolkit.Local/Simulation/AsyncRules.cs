@@ -50,13 +50,7 @@ internal static class AsyncRules
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"--max-event-age must be between {MinMaxEventAge.TotalSeconds:0} and {DefaultMaxEventAge.TotalSeconds:0} seconds (6 hours), was {options.MaxEventAge.TotalSeconds:0.###}."));
         }
 
-        foreach (var (option, path) in new[] { ("--on-success", options.OnSuccessPath), ("--on-failure", options.OnFailurePath), ("--dead-letter-queue", options.DeadLetterQueuePath) })
-        {
-            if (path is not null && Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory && !Directory.Exists(directory))
-            {
-                problems.Add($"{option} {path}: the directory {directory} does not exist.");
-            }
-        }
+        problems.AddRange(SimulationArguments.OutputProblems(("--on-success", options.OnSuccessPath), ("--on-failure", options.OnFailurePath), ("--dead-letter-queue", options.DeadLetterQueuePath)));
 
         return problems;
     }
@@ -86,7 +80,7 @@ internal static class AsyncRules
         {
             json.WriteStartObject();
             json.WriteString("version", "1.0");
-            json.WriteString("timestamp", timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            json.WriteString("timestamp", SimulatedClock.Iso(timestamp));
             json.WriteStartObject("requestContext");
             json.WriteString("requestId", requestId);
             json.WriteString("functionArn", functionArn + ":$LATEST");

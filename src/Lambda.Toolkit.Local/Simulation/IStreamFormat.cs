@@ -54,7 +54,7 @@ internal sealed record StreamWindow(DateTimeOffset Start, DateTimeOffset End, Di
     /// <summary>The window as the event carries it (ISO 8601 times).</summary>
     public Lambda.Toolkit.Events.Batch.TimeWindow Range => new()
     {
-        Start = Start.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
-        End = End.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        Start = SimulatedClock.Iso(Start),
+        End = SimulatedClock.Iso(End),
     };
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Lambda.Toolkit.Local.Simulation;
 
 /// <summary>
@@ -21,6 +23,9 @@ internal sealed class SimulatedClock(DateTimeOffset start) : TimeProvider
 
     /// <inheritdoc />
     public override DateTimeOffset GetUtcNow() => _now;
+
+    /// <summary>A moment as Lambda writes it in records and windows: ISO 8601, UTC, milliseconds (<c>2026-01-01T00:00:00.000Z</c>).</summary>
+    public static string Iso(DateTimeOffset moment) => moment.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>Moves the clock forward.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="duration"/> is negative.</exception>

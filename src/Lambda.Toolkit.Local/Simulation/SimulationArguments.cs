@@ -94,6 +94,18 @@ internal sealed class SimulationArguments
         return problems;
     }
 
+    /// <summary>A problem for each output file (a simulated destination) whose directory does not exist.</summary>
+    public static IEnumerable<string> OutputProblems(params (string Option, string? Path)[] outputs)
+    {
+        foreach (var (option, path) in outputs)
+        {
+            if (path is not null && System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) is { } directory && !Directory.Exists(directory))
+            {
+                yield return $"{option} {path}: the directory {directory} does not exist.";
+            }
+        }
+    }
+
     /// <summary>A number of seconds.</summary>
     /// <exception cref="FormatException">Not a number.</exception>
     public static TimeSpan Seconds(string option, string value) =>

@@ -98,10 +98,7 @@ internal static class StreamRules
             problems.Add("--arrival-interval must not be negative.");
         }
 
-        if (options.OnFailurePath is { } path && Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory && !Directory.Exists(directory))
-        {
-            problems.Add($"--on-failure {path}: the directory {directory} does not exist.");
-        }
+        problems.AddRange(SimulationArguments.OutputProblems(("--on-failure", options.OnFailurePath)));
 
         return problems;
     }
@@ -181,13 +178,13 @@ internal static class StreamRules
             }
 
             json.WriteString("version", "1.0");
-            json.WriteString("timestamp", Iso(timestamp));
+            json.WriteString("timestamp", SimulatedClock.Iso(timestamp));
             json.WriteStartObject(batchInfoName);
             json.WriteString("shardId", shardId);
             json.WriteString("startSequenceNumber", range[0].SequenceNumber);
             json.WriteString("endSequenceNumber", range[^1].SequenceNumber);
-            json.WriteString("approximateArrivalOfFirstRecord", Iso(range[0].ArrivedAt));
-            json.WriteString("approximateArrivalOfLastRecord", Iso(range[^1].ArrivedAt));
+            json.WriteString("approximateArrivalOfFirstRecord", SimulatedClock.Iso(range[0].ArrivedAt));
+            json.WriteString("approximateArrivalOfLastRecord", SimulatedClock.Iso(range[^1].ArrivedAt));
             json.WriteNumber("batchSize", range.Count);
             json.WriteString("streamArn", streamArn);
             json.WriteEndObject();
@@ -196,8 +193,6 @@ internal static class StreamRules
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
-
-    private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5351:Do Not Use Broken Cryptographic Algorithms", Justification = "Kinesis maps partition keys to shards by their MD5 hash; this is that mapping, not security.")]
     private static byte[] MD5Hash(string key) => MD5.HashData(Encoding.UTF8.GetBytes(key));
