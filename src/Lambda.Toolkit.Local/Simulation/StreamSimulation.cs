@@ -240,7 +240,8 @@ internal sealed class StreamSimulation(StreamSimulationOptions options, IFunctio
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"[lambda-toolkit] t+{clock.Elapsed.TotalSeconds:0.000}s invocation {Invocations}: {shard.Id}, final invocation of window {window.Range.Start}")).ConfigureAwait(false);
         var result = await function.InvokeAsync(options.Format.Event([], streamArn, window), null, cancellationToken).ConfigureAwait(false);
         clock.Advance(result.Duration);
-        if (!result.Succeeded && StreamRules.ShouldRetry(shard.FinalAttempts - 1, options.MaxRetryAttempts))
+        // Retried like a batch, and, like the window's records, not beyond the stream's retention period.
+        if (!result.Succeeded && StreamRules.ShouldRetry(shard.FinalAttempts - 1, options.MaxRetryAttempts) && !StreamRules.Trimmed(window.End, options.Retention, clock.GetUtcNow()))
         {
             shard.DueAt = clock.GetUtcNow() + StreamRules.RetryDelay(shard.FinalAttempts);
             return;

@@ -215,4 +215,16 @@ public sealed class StreamSimulationTests : IDisposable
 
         Assert.Equal([0, 5, 10], function.Invocations.Select(i => i.At.TotalSeconds));
     }
+
+    [Fact]
+    public async Task A_final_window_invocation_that_always_fails_is_retried_until_the_retention_period_then_dropped()
+    {
+        var options = new StreamSimulationOptions(new KinesisStreamFormat()) { TumblingWindow = TimeSpan.FromSeconds(30), Retention = TimeSpan.FromHours(1) };
+
+        var (fates, function) = await Run(options, (payload, _) => payload.Contains("\"isFinalInvokeForWindow\":true", StringComparison.Ordinal) ? ScriptedFunction.Fail() : ScriptedFunction.Respond("{}"), "\"1\"");
+
+        Assert.Equal(FateOutcome.Processed, Assert.Single(fates).Outcome);
+        Assert.InRange(function.Invocations.Count, 60, 70);
+        Assert.InRange(_clock.Elapsed, TimeSpan.FromHours(1), TimeSpan.FromHours(1) + TimeSpan.FromMinutes(2));
+    }
 }
