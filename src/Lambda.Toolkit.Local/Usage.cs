@@ -10,6 +10,7 @@ internal static class Usage
           lambda-toolkit invoke <function> --event <file.json> [options]
           lambda-toolkit serve <function> [--port 5050] [--format v1|v2|alb] [--timeout seconds] [--memory MB] [--trace]
           lambda-toolkit bench <A> [<B>] --event <file.json> [--runs 5] [--warm 200]
+          lambda-toolkit simulate sqs|async|kinesis|dynamodb <function> --messages|--events|--records <file.jsonl> [options]
           lambda-toolkit <command> --help
 
         <function>  a project directory or .csproj (built in Release first), a .dll, or an executable
@@ -34,6 +35,35 @@ internal static class Usage
         serve answers real HTTP requests on 127.0.0.1 by turning each into an API Gateway (v1, v2) or
         ALB event for the function, one invocation at a time. When the function process dies, the next
         request starts a new one (a cold start, with Init Duration), as Lambda starts a new environment.
+
+        simulate plays Lambda's side of an event source on a virtual clock (waiting costs no real time; time spent
+        in the function counts), then prints a fate table (each record: deliveries, outcome, why) and a one-line
+        JSON summary (messages, processed, deadLettered, lost, ...). It takes --timeout, --memory, --name, --env.
+          sqs    --messages <file.jsonl>   a body per line (a JSON string, or any JSON value) or an SQS message object
+                 --fifo                    a FIFO queue: groups in order, a group blocked behind its in-flight message
+                 --batch-size <n>          default 10; standard up to 10000 (over 10 needs --batch-window), FIFO 10
+                 --batch-window <s>        MaximumBatchingWindowInSeconds, 0-300 (default 0; not with --fifo)
+                 --visibility-timeout <s>  default 30; at least --timeout
+                 --max-receive-count <n>   redrive to a dead-letter queue after n receives (default: no redrive)
+                 --report-batch-item-failures on|off   default on (Lambda's own default is off)
+                 --retention-period <s>    default 345600 (4 days)
+          async  --events <file.jsonl>     one Event invocation a line
+                 --max-retry-attempts <n>  0-2 (default 2: retries 1 then 2 minutes later)
+                 --max-event-age <s>       60-21600 (default 21600, 6 hours)
+                 --on-success <file>  --on-failure <file>  --dead-letter-queue <file>   simulated destinations (JSON lines)
+          kinesis, dynamodb  --records <file.jsonl>   kinesis: data per line or {"data":base64,"partitionKey":..};
+                                                   dynamodb: a stream record {"eventName":..,"dynamodb":{"Keys":..}}
+                 --shards <n>              default 1; records go to shards by the hash of their key
+                 --batch-size <n>          1-10000 (default 100)
+                 --bisect-on-error         split a batch that failed with a function error and retry each half
+                 --max-retry-attempts <n>  -1 (default: until the record expires) to 10000
+                 --max-record-age <s>      -1 (default) or 60-604800
+                 --on-failure <file>       simulated destination for skipped ranges (JSON lines)
+                 --report-batch-item-failures on|off   default on (checkpoint at the lowest failed sequence number)
+                 --retention-period <s>    default 86400 (24 hours)
+                 --tumbling-window <s>     0-900 (default 0): windows with state and a final invocation each
+                 --arrival-interval <s>    records arrive this far apart, in file order (default 0: all at once)
+        simulate exits 1 when a record is lost (dropped by a rule with nowhere to go), 0 otherwise.
 
         Lambda's limits are enforced: events and responses up to 6 MB (6,291,456 bytes) for RequestResponse,
         events up to 1 MB (1,048,576 bytes) for Event, timeout 1-900 s, memory 128-10240 MB, init 10 s.

@@ -111,6 +111,8 @@ public sealed class ToolProcessTests
     [InlineData("serve", "TERM", 143)]
     [InlineData("serve", "INT", 130)]
     [InlineData("bench", "TERM", 143)]
+    [InlineData("simulate", "TERM", 143)]
+    [InlineData("simulate", "INT", 130)]
     public async Task A_signal_stops_the_command_and_its_function_process(string command, string signal, int expectedExit)
     {
         using var script = ScriptFunction.Create("""echo $$ > "${0%/*}/pid"; next; exec sleep 120""");
@@ -121,6 +123,7 @@ public sealed class ToolProcessTests
         {
             "invoke" => ["invoke", script.Path, "--event", eventFile, "--timeout", "300"],
             "serve" => ["serve", script.Path, "--port", "0"],
+            "simulate" => ["simulate", "sqs", script.Path, "--messages", eventFile, "--timeout", "300", "--visibility-timeout", "300"],
             _ => ["bench", script.Path, "--event", eventFile, "--runs", "1", "--warm", "0"],
         };
         using var tool = StartTool(args, out var stderr);

@@ -216,7 +216,8 @@ internal static class InvokeCommand
         return EventReader.TrimByteOrderMark(bytes).ToArray();
     }
 
-    private static string FunctionName(string target)
+    /// <summary>The function name Lambda would show for a target: its project or file name.</summary>
+    internal static string FunctionName(string target)
     {
         var full = Path.GetFullPath(target).TrimEnd(Path.DirectorySeparatorChar);
         var name = Directory.Exists(full) ? Path.GetFileName(full) : Path.GetFileNameWithoutExtension(full);
