@@ -203,7 +203,8 @@ internal static class InvokeCommand
         return EventReader.TrimByteOrderMark(bytes).ToArray();
     }
 
-    private static string FunctionName(string target)
+    /// <summary>The default function name: the project directory's or the file's name.</summary>
+    internal static string FunctionName(string target)
     {
         var full = Path.GetFullPath(target).TrimEnd(Path.DirectorySeparatorChar);
         var name = Directory.Exists(full) ? Path.GetFileName(full) : Path.GetFileNameWithoutExtension(full);
