@@ -23,25 +23,34 @@ internal sealed record SqsBatchSettlement(IReadOnlyList<string?> Reasons, string
     /// <param name="batch">The messages, in the order of the event.</param>
     /// <param name="result">The invocation's result, or <see langword="null"/> when the function never took the event.</param>
     /// <param name="reportBatchItemFailures">The mapping's <c>FunctionResponseTypes</c> includes <c>ReportBatchItemFailures</c>.</param>
-    public static SqsBatchSettlement Settle(IReadOnlyList<SqsMessage> batch, EmulatedInvocationResult? result, bool reportBatchItemFailures)
+    public static SqsBatchSettlement Settle(IReadOnlyList<SqsMessage> batch, EmulatedInvocationResult? result, bool reportBatchItemFailures) =>
+        Settle(batch, FailureOf(result), result is null ? default : result.Body.Span, reportBatchItemFailures);
+
+    /// <summary>Why an invocation failed as a whole, or <see langword="null"/> when the function answered successfully.</summary>
+    public static string? FailureOf(EmulatedInvocationResult? result) => result switch
+    {
+        null => "the function process exited before taking the event",
+        { IsSuccess: true } => null,
+        { Status: EmulatedInvocationStatus.Timeout } or { ErrorType: LambdaErrorTypes.Timeout } => "the invocation timed out",
+        _ => $"the function failed ({result.ErrorType ?? "error"})",
+    };
+
+    /// <summary>Settles <paramref name="batch"/> given how the invocation ended.</summary>
+    /// <param name="batch">The messages, in the order of the event.</param>
+    /// <param name="failure">Why the invocation failed as a whole (<see cref="FailureOf"/>), or <see langword="null"/> when it succeeded.</param>
+    /// <param name="response">The function's response, when it succeeded.</param>
+    /// <param name="reportBatchItemFailures">The mapping's <c>FunctionResponseTypes</c> includes <c>ReportBatchItemFailures</c>.</param>
+    public static SqsBatchSettlement Settle(IReadOnlyList<SqsMessage> batch, string? failure, ReadOnlySpan<byte> response, bool reportBatchItemFailures)
     {
         // Rule 1, function errors: an invocation that fails (an error response, a timeout, the runtime exiting or
         // running out of memory, a response over the payload limit) fails the whole batch; Lambda deletes nothing and
         // every message becomes visible again after its visibility timeout.
-        if (result is null)
+        if (failure is not null)
         {
-            return All(batch, "the function process exited before taking the event", null);
+            return All(batch, failure, null);
         }
 
-        if (!result.IsSuccess)
-        {
-            var what = result.Status == EmulatedInvocationStatus.Timeout || result.ErrorType == LambdaErrorTypes.Timeout
-                ? "the invocation timed out"
-                : $"the function failed ({result.ErrorType ?? "error"})";
-            return All(batch, what, null);
-        }
-
-        var (failures, problem) = ReadBatchItemFailures(result.Body.Span);
+        var (failures, problem) = ReadBatchItemFailures(response);
 
         // Rule 2, ReportBatchItemFailures off: a successful invocation deletes the whole batch; Lambda does not look
         // at the response, so a partial batch response is ignored (and every message in it is deleted).

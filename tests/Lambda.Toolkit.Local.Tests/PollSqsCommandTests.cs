@@ -1,0 +1,322 @@
+using System.Text.Json;
+using Amazon.SQS.Model;
+using Lambda.Toolkit.Aws.Tests;
+using Lambda.Toolkit.Local.Commands;
+
+namespace Lambda.Toolkit.Local.Tests;
+
+/// <summary>
+/// <c>lambda-toolkit poll sqs</c> end to end, in process: the real AWSSDK client against local-aws-sqs started by the
+/// test, functions written for Node.js, and the queue checked afterwards with the same client.
+/// </summary>
+public sealed class PollSqsCommandTests : IClassFixture<SqsServerFixture>
+{
+    /// <summary>Prints the event (one line) and fails the messages whose body starts with "fail".</summary>
+    private const string ReportsFailures = """
+        console.log("EVENT " + JSON.stringify(event));
+        return { batchItemFailures: event.Records.filter(r => r.body.startsWith("fail")).map(r => ({ itemIdentifier: r.messageId })) };
+        """;
+
+    private readonly SqsServerFixture _sqs;
+
+    public PollSqsCommandTests(SqsServerFixture sqs)
+    {
+        _sqs = sqs;
+
+        // The tool reads credentials from the usual AWS environment; local-aws-sqs accepts any.
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "test");
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "test");
+    }
+
+    [Fact]
+    public async Task Every_message_that_succeeds_is_deleted_and_the_event_is_Lambdas()
+    {
+        using var function = NodeFunction.Create(ReportsFailures);
+        var queue = await CreateQueueAsync("all-succeed");
+        await _sqs.Client.SendMessageAsync(new SendMessageRequest
+        {
+            QueueUrl = queue,
+            MessageBody = """{"orderId":"1"}""",
+            MessageAttributes = new() { ["tenant"] = new MessageAttributeValue { DataType = "String", StringValue = "acme" } },
+        });
+        await SendAsync(queue, "two", "three");
+
+        var run = await PollAsync(function.Path, queue, [], stopAfter: batches => batches.Sum(b => b.Received) >= 3);
+
+        Assert.Equal(ExitCodes.Cancelled, run.ExitCode);
+        Assert.Equal(3, run.Summary.GetProperty("received").GetInt32());
+        Assert.Equal(3, run.Summary.GetProperty("succeeded").GetInt32());
+        Assert.Equal(0, run.Summary.GetProperty("failed").GetInt32());
+        Assert.Equal(3, run.Summary.GetProperty("deleted").GetInt32());
+        Assert.Equal(0, await CountAsync(queue));
+        Assert.Matches(@"(?m)^batch 1: received \d, succeeded \d, failed 0, deleted \d$", run.Stdout);
+        Assert.Contains("REPORT RequestId: ", run.Stdout, StringComparison.Ordinal);
+
+        var arn = (await _sqs.Client.GetQueueAttributesAsync(queue, ["QueueArn"])).Attributes["QueueArn"];
+        var records = Events(run.Stdout).SelectMany(e => e.GetProperty("Records").EnumerateArray()).ToList();
+        var first = Assert.Single(records, r => r.GetProperty("body").GetString() == """{"orderId":"1"}""");
+        Assert.Equal("aws:sqs", first.GetProperty("eventSource").GetString());
+        Assert.Equal(arn, first.GetProperty("eventSourceARN").GetString());
+        Assert.Equal("us-east-1", first.GetProperty("awsRegion").GetString());
+        Assert.Equal(32, first.GetProperty("md5OfBody").GetString()!.Length);
+        Assert.Equal("1", first.GetProperty("attributes").GetProperty("ApproximateReceiveCount").GetString());
+        Assert.True(first.GetProperty("attributes").TryGetProperty("SentTimestamp", out _));
+        var tenant = first.GetProperty("messageAttributes").GetProperty("tenant");
+        Assert.Equal("acme", tenant.GetProperty("stringValue").GetString());
+        Assert.Equal("String", tenant.GetProperty("dataType").GetString());
+        Assert.Equal(0, tenant.GetProperty("stringListValues").GetArrayLength());
+        Assert.False(string.IsNullOrEmpty(first.GetProperty("receiptHandle").GetString()));
+    }
+
+    [Fact]
+    public async Task A_partial_batch_response_leaves_exactly_the_failed_messages_which_come_back_with_a_higher_receive_count()
+    {
+        using var function = NodeFunction.Create(ReportsFailures);
+        var queue = await CreateQueueAsync("partial", visibilityTimeout: 2);
+        await SendAsync(queue, "ok-1", "fail-2", "ok-3", "fail-4");
+
+        var run = await PollAsync(function.Path, queue, ["--batch-size", "4", "--timeout", "2", "--report-batch-item-failures"], stopAfter: batches => batches.Count >= 1);
+
+        Assert.Equal(ExitCodes.Cancelled, run.ExitCode);
+        Assert.Contains("batch 1: received 4, succeeded 2, failed 2, deleted 2 (failed: 2 listed in batchItemFailures)", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, run.Summary.GetProperty("deleted").GetInt32());
+        var back = await ReceiveAsync(queue, 2);
+        Assert.Equal(["fail-2", "fail-4"], back.Select(m => m.Body).Order());
+        Assert.All(back, m => Assert.True(int.Parse(m.Attributes["ApproximateReceiveCount"]) > 1, m.Attributes["ApproximateReceiveCount"]));
+    }
+
+    [Fact]
+    public async Task With_ReportBatchItemFailures_off_a_partial_response_is_ignored_and_the_whole_batch_deleted()
+    {
+        using var function = NodeFunction.Create(ReportsFailures);
+        var queue = await CreateQueueAsync("partial-off");
+        await SendAsync(queue, "ok-1", "fail-2");
+
+        var run = await PollAsync(function.Path, queue, ["--batch-size", "2"], stopAfter: batches => batches.Count >= 1);
+
+        Assert.Contains("batch 1: received 2, succeeded 2, failed 0, deleted 2", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("ReportBatchItemFailures is off", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync(queue));
+    }
+
+    [Fact]
+    public async Task A_function_error_leaves_the_whole_batch_for_redelivery()
+    {
+        using var function = NodeFunction.Create("""throw new TypeError("orders table unavailable");""");
+        var queue = await CreateQueueAsync("function-error", visibilityTimeout: 2);
+        await SendAsync(queue, "a", "b", "c");
+
+        var run = await PollAsync(function.Path, queue, ["--batch-size", "3", "--timeout", "2", "--report-batch-item-failures"], stopAfter: batches => batches.Count >= 1);
+
+        Assert.Contains("batch 1: received 3, succeeded 0, failed 3, deleted 0 (failed: 3 the function failed (TypeError))", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, run.Summary.GetProperty("deleted").GetInt32());
+        Assert.Equal(3, run.Summary.GetProperty("failed").GetInt32());
+        var back = await ReceiveAsync(queue, 3);
+        Assert.Equal(["a", "b", "c"], back.Select(m => m.Body).Order());
+    }
+
+    [Fact]
+    public async Task In_a_FIFO_batch_a_failed_message_blocks_the_rest_of_its_group()
+    {
+        // The function lists only a-2, not the a-3 after it: a-3 stays too, so group a keeps its order.
+        using var function = NodeFunction.Create("""
+            return { batchItemFailures: event.Records.filter(r => r.body === "a-2").map(r => ({ itemIdentifier: r.messageId })) };
+            """);
+        var queue = await CreateQueueAsync("groups.fifo", visibilityTimeout: 2, fifo: true);
+        foreach (var (group, body) in new[] { ("a", "a-1"), ("b", "b-1"), ("a", "a-2"), ("b", "b-2"), ("a", "a-3") })
+        {
+            await _sqs.Client.SendMessageAsync(new SendMessageRequest { QueueUrl = queue, MessageBody = body, MessageGroupId = group, MessageDeduplicationId = body });
+        }
+
+        var run = await PollAsync(function.Path, queue, ["--batch-size", "5", "--timeout", "2", "--report-batch-item-failures"], stopAfter: batches => batches.Count >= 1);
+
+        Assert.Contains("batch 1: received 5, succeeded 3, failed 2, deleted 3 (failed: 1 listed in batchItemFailures; 1 behind failed message ", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("of FIFO group a)", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("keeps its order", run.Stderr, StringComparison.Ordinal);
+        var back = await ReceiveAsync(queue, 2);
+        Assert.Equal(["a-2", "a-3"], back.Select(m => m.Body));
+    }
+
+    [Fact]
+    public async Task Stopping_mid_batch_lets_the_batch_finish_and_deletes_its_successes()
+    {
+        using var function = NodeFunction.Create("""console.log("STARTED"); await sleep(1500); console.log("FINISHED"); return null;""");
+        var queue = await CreateQueueAsync("stop-finish");
+        await SendAsync(queue, "a", "b");
+
+        var run = await PollAsync(function.Path, queue, ["--batch-size", "2"], stopOnOutput: "STARTED");
+
+        Assert.Equal(ExitCodes.Cancelled, run.ExitCode);
+        Assert.Contains("[lambda-toolkit] Stopping: batch 1 (2 messages) is in flight", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("FINISHED", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, run.Summary.GetProperty("deleted").GetInt32());
+        Assert.Equal(1, run.Summary.GetProperty("batches").GetInt32());
+        Assert.Equal(0, await CountAsync(queue));
+    }
+
+    [Fact]
+    public async Task Stopping_while_the_function_hangs_deletes_nothing_and_loses_nothing()
+    {
+        using var function = NodeFunction.Create("""console.log("STARTED"); await sleep(600000);""");
+        var queue = await CreateQueueAsync("stop-hang", visibilityTimeout: 2);
+        await SendAsync(queue, "a", "b");
+
+        var run = await PollAsync(function.Path, queue, ["--batch-size", "2", "--timeout", "2"], stopOnOutput: "STARTED");
+
+        Assert.Equal(ExitCodes.Cancelled, run.ExitCode);
+        Assert.Contains("Status: timeout", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, run.Summary.GetProperty("deleted").GetInt32());
+        Assert.Equal(2, run.Summary.GetProperty("failed").GetInt32());
+        var back = await ReceiveAsync(queue, 2);
+        Assert.Equal(["a", "b"], back.Select(m => m.Body).Order());
+    }
+
+    [Fact]
+    public async Task Failed_visibility_zero_makes_failed_messages_visible_again_at_once()
+    {
+        using var function = NodeFunction.Create(ReportsFailures);
+        var queue = await CreateQueueAsync("failed-visibility", visibilityTimeout: 600);
+        await SendAsync(queue, "ok", "fail");
+
+        var run = await PollAsync(function.Path, queue, ["--batch-size", "2", "--report-batch-item-failures", "--failed-visibility", "0"], stopAfter: batches => batches.Count >= 1);
+
+        Assert.Equal(1, run.Summary.GetProperty("failed").GetInt32());
+        var back = await ReceiveAsync(queue, 1, waitSeconds: 5);
+        Assert.Equal("fail", Assert.Single(back).Body);
+    }
+
+    [Fact]
+    public async Task A_queue_that_does_not_exist_is_one_line_and_exit_2()
+    {
+        var (exitCode, stderr) = await FailAsync(["sqs", "fn", "--queue-url", _sqs.Endpoint + "/123456789012/missing", "--endpoint-url", _sqs.Endpoint]);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Equal($"The queue {_sqs.Endpoint}/123456789012/missing does not exist (at {_sqs.Endpoint}).", stderr.Trim());
+    }
+
+    [Fact]
+    public async Task An_unreachable_endpoint_is_one_line_and_exit_2()
+    {
+        var (exitCode, stderr) = await FailAsync(["sqs", "fn", "--queue-url", "http://127.0.0.1:1/123456789012/orders", "--endpoint-url", "http://127.0.0.1:1"]);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.StartsWith("Cannot reach SQS at http://127.0.0.1:1: ", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task A_visibility_timeout_shorter_than_the_function_timeout_is_refused_as_Lambda_refuses_the_mapping()
+    {
+        var queue = await CreateQueueAsync("short-visibility", visibilityTimeout: 5);
+
+        var (exitCode, stderr) = await FailAsync(["sqs", "fn", "--queue-url", queue, "--endpoint-url", _sqs.Endpoint, "--timeout", "10"]);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.StartsWith("The queue's visibility timeout (5 s) is less than the function timeout (10 s)", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "sqs", "fn", "--queue-url", "http://x/1/q", "--bogus" }, "Unknown option '--bogus' for poll sqs.")]
+    [InlineData(new[] { "sqs", "fn", "--queue-url", "http://x/1/q", "--batch-size", "11" }, "--batch-size 11 needs --batch-window of at least 1 second")]
+    [InlineData(new[] { "sqs", "fn", "--queue-url", "http://x/1/q.fifo", "--batch-size", "11", "--batch-window", "5" }, "--batch-size must be between 1 and 10 for a FIFO queue, got 11. --batch-window is not supported for a FIFO queue")]
+    [InlineData(new[] { "sqs", "fn", "--queue-url", "http://x/1/q", "--batch-window", "301" }, "--batch-window must be between 0 and 300 seconds")]
+    [InlineData(new[] { "sqs", "fn", "--queue-url", "http://x/1/q", "--wait-time", "21" }, "--wait-time must be between 0 and 20 seconds")]
+    [InlineData(new[] { "sqs", "fn", "--queue-url", "orders" }, "--queue-url must be an http(s) queue URL")]
+    [InlineData(new[] { "sqs", "fn" }, "Name the queue with --queue-url <url>.")]
+    [InlineData(new[] { "sqs", "--queue-url", "http://x/1/q" }, "Name the function to poll for")]
+    [InlineData(new[] { "kinesis", "fn" }, "Unknown source 'kinesis' for poll; the source is sqs.")]
+    [InlineData(new string[0], "poll needs a source")]
+    public async Task Bad_arguments_are_usage_errors(string[] args, string message)
+    {
+        var (exitCode, stderr) = await FailAsync(args);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+    }
+
+    private async Task<(int ExitCode, string Stderr)> FailAsync(string[] args)
+    {
+        var stderr = new StringWriter();
+        var exitCode = await PollSqsCommand.RunAsync(args, new StringWriter(), stderr, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(1));
+        return (exitCode, stderr.ToString());
+    }
+
+    private async Task<PollRun> PollAsync(string function, string queue, string[] options, Func<IReadOnlyList<PollSqsBatch>, bool>? stopAfter = null, string? stopOnOutput = null)
+    {
+        var stdout = new WatchedWriter();
+        var stderr = new WatchedWriter();
+        using var stop = new CancellationTokenSource();
+        var batches = new List<PollSqsBatch>();
+        var task = PollSqsCommand.RunAsync(
+            ["sqs", function, "--queue-url", queue, "--endpoint-url", _sqs.Endpoint, "--wait-time", "1", .. options],
+            stdout,
+            stderr,
+            stop.Token,
+            batch =>
+            {
+                batches.Add(batch);
+                if (stopAfter?.Invoke(batches) == true)
+                {
+                    stop.Cancel();
+                }
+            });
+        if (stopOnOutput is not null)
+        {
+            await stdout.WaitForAsync(stopOnOutput).WaitAsync(TimeSpan.FromMinutes(1));
+            await stop.CancelAsync();
+        }
+
+        var exitCode = await task.WaitAsync(TimeSpan.FromMinutes(2));
+        var lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.True(lines.Length > 0 && lines[^1].StartsWith("{\"received\":", StringComparison.Ordinal), stdout + "\n" + stderr);
+        var summary = JsonDocument.Parse(lines[^1]).RootElement.Clone();
+
+        // The summary adds up: every message received is accounted for.
+        Assert.Equal(summary.GetProperty("received").GetInt32(), summary.GetProperty("succeeded").GetInt32() + summary.GetProperty("failed").GetInt32() + summary.GetProperty("released").GetInt32());
+        Assert.Equal(summary.GetProperty("succeeded").GetInt32(), summary.GetProperty("deleted").GetInt32() + summary.GetProperty("deleteFailed").GetInt32());
+        return new PollRun(exitCode, stdout.ToString(), stderr.ToString(), summary);
+    }
+
+    private async Task<string> CreateQueueAsync(string name, int visibilityTimeout = 30, bool fifo = false)
+    {
+        var attributes = new Dictionary<string, string> { ["VisibilityTimeout"] = visibilityTimeout.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (fifo)
+        {
+            attributes["FifoQueue"] = "true";
+        }
+
+        return (await _sqs.Client.CreateQueueAsync(new CreateQueueRequest { QueueName = name, Attributes = attributes })).QueueUrl;
+    }
+
+    private async Task SendAsync(string queue, params string[] bodies)
+    {
+        foreach (var body in bodies)
+        {
+            await _sqs.Client.SendMessageAsync(queue, body);
+        }
+    }
+
+    /// <summary>Messages on the queue, visible or in flight.</summary>
+    private async Task<int> CountAsync(string queue)
+    {
+        var attributes = (await _sqs.Client.GetQueueAttributesAsync(queue, ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"])).Attributes;
+        return int.Parse(attributes["ApproximateNumberOfMessages"]) + int.Parse(attributes["ApproximateNumberOfMessagesNotVisible"]);
+    }
+
+    /// <summary>Waits (a long poll, not a sleep) until <paramref name="count"/> messages are visible again, and receives them.</summary>
+    private async Task<List<Message>> ReceiveAsync(string queue, int count, int waitSeconds = 10)
+    {
+        var request = new ReceiveMessageRequest { QueueUrl = queue, MaxNumberOfMessages = count, WaitTimeSeconds = waitSeconds, MessageSystemAttributeNames = ["All"] };
+#pragma warning disable CS0618 // local-aws-sqs reads only the older name of the attribute list
+        request.AttributeNames = ["All"];
+#pragma warning restore CS0618
+        var messages = (await _sqs.Client.ReceiveMessageAsync(request)).Messages ?? [];
+        Assert.Equal(count, messages.Count);
+        return messages;
+    }
+
+    private static IEnumerable<JsonElement> Events(string stdout) =>
+        stdout.Split('\n').Where(l => l.StartsWith("EVENT ", StringComparison.Ordinal)).Select(l => JsonDocument.Parse(l["EVENT ".Length..]).RootElement.Clone());
+
+    private sealed record PollRun(int ExitCode, string Stdout, string Stderr, JsonElement Summary);
+}
