@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Amazon.SQS.Model;
 using Lambda.Toolkit.Aws.Tests;
@@ -169,6 +170,59 @@ public sealed class PollSqsCommandTests : IClassFixture<SqsServerFixture>
         Assert.Equal(2, run.Summary.GetProperty("failed").GetInt32());
         var back = await ReceiveAsync(queue, 2);
         Assert.Equal(["a", "b"], back.Select(m => m.Body).Order());
+    }
+
+    [Fact]
+    public async Task SIGTERM_to_the_tool_mid_batch_finishes_the_batch_deletes_its_successes_and_exits_143()
+    {
+        using var function = NodeFunction.Create("""console.log("STARTED"); await sleep(1500); return null;""");
+        var queue = await CreateQueueAsync("sigterm");
+        await SendAsync(queue, "a", "b");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in (string[])[Paths.ToolDll, "poll", "sqs", function.Path, "--queue-url", queue, "--endpoint-url", _sqs.Endpoint, "--batch-size", "2", "--wait-time", "1"])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var tool = Process.Start(start)!;
+        var stdout = new WatchedWriter();
+        tool.OutputDataReceived += (_, e) => stdout.WriteLine(e.Data ?? string.Empty);
+        var stderr = tool.StandardError.ReadToEndAsync();
+        tool.BeginOutputReadLine();
+        try
+        {
+            await stdout.WaitForAsync("STARTED").WaitAsync(TimeSpan.FromMinutes(1));
+            using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", tool.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!)
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            await tool.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            if (!tool.HasExited)
+            {
+                tool.Kill(entireProcessTree: true);
+            }
+        }
+
+        Assert.True(tool.ExitCode == ExitCodes.Terminated, $"exit {tool.ExitCode}: {await stderr}");
+        await stdout.WaitForAsync("\"batches\":1}").WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Contains("""{"received":2,"succeeded":2,"failed":0,"deleted":2,"deleteFailed":0,"released":0,"batches":1}""", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync(queue));
+    }
+
+    [Fact]
+    public async Task Help_describes_poll_sqs()
+    {
+        var stdout = new StringWriter();
+
+        var exitCode = await PollSqsCommand.RunAsync(["sqs", "--help"], stdout, new StringWriter(), CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains("lambda-toolkit poll sqs <function> --queue-url <url> [options]", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--report-batch-item-failures", stdout.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
