@@ -259,6 +259,32 @@ public sealed class PollSqsCommandTests : IClassFixture<SqsServerFixture>
     }
 
     [Fact]
+    public async Task Missing_credentials_are_one_line_and_exit_2()
+    {
+        // A fresh tool process with no credentials anywhere the SDK looks.
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in (string[])[Paths.ToolDll, "poll", "sqs", "fn", "--queue-url", _sqs.Endpoint + "/123456789012/orders", "--endpoint-url", _sqs.Endpoint])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("AWS_ACCESS_KEY_ID");
+        start.Environment.Remove("AWS_SECRET_ACCESS_KEY");
+        start.Environment.Remove("AWS_SESSION_TOKEN");
+        start.Environment.Remove("AWS_PROFILE");
+        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/credentials";
+        start.Environment["AWS_CONFIG_FILE"] = "/nonexistent/config";
+        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        using var tool = Process.Start(start)!;
+        var stderr = tool.StandardError.ReadToEndAsync();
+        await tool.StandardOutput.ReadToEndAsync();
+        await tool.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(ExitCodes.Usage, tool.ExitCode);
+        Assert.Equal("No AWS credentials were found (environment, AWS_PROFILE or the default profile, web identity, instance metadata); set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE.", (await stderr).Trim());
+    }
+
+    [Fact]
     public async Task A_visibility_timeout_shorter_than_the_function_timeout_is_refused_as_Lambda_refuses_the_mapping()
     {
         var queue = await CreateQueueAsync("short-visibility", visibilityTimeout: 5);

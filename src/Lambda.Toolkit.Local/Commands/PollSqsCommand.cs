@@ -181,14 +181,18 @@ internal static class PollSqsCommand
         {
             QueueDoesNotExistException => $"The queue {options.QueueUrl} does not exist (at {where}).",
             AmazonServiceException { StatusCode: System.Net.HttpStatusCode.Forbidden } or AmazonServiceException { ErrorCode: "InvalidClientTokenId" or "SignatureDoesNotMatch" or "UnrecognizedClientException" or "ExpiredToken" or "AccessDenied" or "InvalidSecurity" }
-                => $"SQS at {where} refused the credentials: {((AmazonServiceException)ex).ErrorCode}: {ex.Message}",
+                => $"SQS at {where} refused the credentials: {((AmazonServiceException)ex).ErrorCode}: {FirstLine(ex.Message)}",
             TimeoutException => $"SQS at {where} did not answer: {ex.Message}",
-            _ when Unreachable(ex) is { } network => $"Cannot reach SQS at {where}: {network.Message}",
-            AmazonServiceException service => $"SQS at {where} answered {(int)service.StatusCode} {service.ErrorCode}: {ex.Message}",
-            AmazonClientException => $"The SQS request failed: {ex.Message}",
+            _ when Unreachable(ex) is { } network => $"Cannot reach SQS at {where}: {FirstLine(network.Message)}",
+            AmazonServiceException service => $"SQS at {where} answered {(int)service.StatusCode} {service.ErrorCode}: {FirstLine(ex.Message)}",
+            AmazonClientException when ex.Message.StartsWith("Failed to resolve AWS credentials", StringComparison.Ordinal)
+                => "No AWS credentials were found (environment, AWS_PROFILE or the default profile, web identity, instance metadata); set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE.",
+            AmazonClientException => $"The SQS request failed: {FirstLine(ex.Message)}",
             _ => null,
         };
     }
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 
     private static Exception? Unreachable(Exception ex)
     {
