@@ -350,6 +350,7 @@ public sealed class PollSqsCommandTests : IClassFixture<SqsServerFixture>
         var lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.True(lines.Length > 0 && lines[^1].StartsWith("{\"received\":", StringComparison.Ordinal), stdout + "\n" + stderr);
         var summary = JsonDocument.Parse(lines[^1]).RootElement.Clone();
+        Assert.DoesNotContain("ReceiveMessage failed", stderr.ToString(), StringComparison.Ordinal);
 
         // The summary adds up: every message received is accounted for.
         Assert.Equal(summary.GetProperty("received").GetInt32(), summary.GetProperty("succeeded").GetInt32() + summary.GetProperty("failed").GetInt32() + summary.GetProperty("released").GetInt32());

@@ -317,8 +317,18 @@ internal static class PollSqsCommand
 #pragma warning disable CS0618
                 request.AttributeNames = ["All"];
 #pragma warning restore CS0618
-                var response = await client.ReceiveMessageAsync(request, stop).ConfigureAwait(false);
-                var messages = response.Messages ?? [];
+                List<Message> messages;
+                try
+                {
+                    messages = (await client.ReceiveMessageAsync(request, stop).ConfigureAwait(false)).Messages ?? [];
+                }
+                catch (AmazonUnmarshallingException ex) when (ex.StatusCode == System.Net.HttpStatusCode.OK && string.IsNullOrWhiteSpace(ex.ResponseBody))
+                {
+                    // Some local servers (local-aws-sqs) answer an empty receive with 200 and no body at all, where SQS
+                    // answers {}: there were no messages.
+                    messages = [];
+                }
+
                 foreach (var message in messages)
                 {
                     _inHand.Add(SqsEventMapper.ToRecord(message, queue.Arn, queue.Region));
