@@ -5,7 +5,7 @@ namespace Lambda.Toolkit.Local.Tests;
 /// around a handler body that receives <c>event</c> and may <c>await sleep(ms)</c>; what it returns is the response,
 /// what it throws is the error.
 /// </summary>
-internal sealed class NodeFunction : IDisposable
+internal static class NodeFunction
 {
     private const string Loop = """
         #!/usr/bin/env node
@@ -29,40 +29,6 @@ internal sealed class NodeFunction : IDisposable
         })();
         """;
 
-    private readonly string _directory;
-
-    private NodeFunction(string directory, string path)
-    {
-        _directory = directory;
-        Path = path;
-    }
-
-    /// <summary>The executable script.</summary>
-    public string Path { get; }
-
-    public static NodeFunction Create(string handler)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            throw new PlatformNotSupportedException("Node functions need a Unix file system.");
-        }
-
-        var directory = Directory.CreateTempSubdirectory("lambda-toolkit-node-").FullName;
-        var path = System.IO.Path.Combine(directory, "bootstrap");
-        File.WriteAllText(path, Loop.Replace("%HANDLER%", handler, StringComparison.Ordinal).ReplaceLineEndings("\n") + "\n");
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return new NodeFunction(directory, path);
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A process may still hold it; the temp directory is cleaned up eventually.
-        }
-    }
+    /// <summary>The function, as an executable script in a fresh temp directory.</summary>
+    public static ScriptFunction Create(string handler) => ScriptFunction.FromText(Loop.Replace("%HANDLER%", handler, StringComparison.Ordinal) + "\n");
 }

@@ -178,13 +178,7 @@ public sealed class PollSqsCommandTests : IClassFixture<SqsServerFixture>
         using var function = NodeFunction.Create("""console.log("STARTED"); await sleep(1500); return null;""");
         var queue = await CreateQueueAsync("sigterm");
         await SendAsync(queue, "a", "b");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in (string[])[Paths.ToolDll, "poll", "sqs", function.Path, "--queue-url", queue, "--endpoint-url", _sqs.Endpoint, "--batch-size", "2", "--wait-time", "1"])
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var tool = Process.Start(start)!;
+        using var tool = Process.Start(ToolStart(["poll", "sqs", function.Path, "--queue-url", queue, "--endpoint-url", _sqs.Endpoint, "--batch-size", "2", "--wait-time", "1"]))!;
         var stdout = new WatchedWriter();
         tool.OutputDataReceived += (_, e) => stdout.WriteLine(e.Data ?? string.Empty);
         var stderr = tool.StandardError.ReadToEndAsync();
@@ -226,6 +220,44 @@ public sealed class PollSqsCommandTests : IClassFixture<SqsServerFixture>
     }
 
     [Fact]
+    public async Task A_batch_window_gathers_several_receives_into_one_batch()
+    {
+        using var function = NodeFunction.Create(ReportsFailures);
+        var queue = await CreateQueueAsync("window");
+        await SendAsync(queue, "a");
+        var stderr = new WatchedWriter();
+
+        // The first message opens the window; the two sent after it still make the same batch.
+        var run = PollAsync(function.Path, queue, ["--batch-size", "20", "--batch-window", "3"], stopAfter: batches => batches.Count >= 1, stderr: stderr);
+        await stderr.WaitForAsync("Batch window open: 1 message(s) in hand").WaitAsync(TimeSpan.FromMinutes(1));
+        await SendAsync(queue, "b", "c");
+
+        Assert.Contains("batch 1: received 3, succeeded 3, failed 0, deleted 3", (await run).Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync(queue));
+    }
+
+    [Fact]
+    public async Task Stopping_while_a_batch_is_gathered_releases_its_messages_at_once()
+    {
+        using var function = NodeFunction.Create(ReportsFailures);
+        var queue = await CreateQueueAsync("release", visibilityTimeout: 600);
+        await SendAsync(queue, "a", "b");
+        var stderr = new WatchedWriter();
+        using var stop = new CancellationTokenSource();
+
+        var run = PollAsync(function.Path, queue, ["--batch-size", "20", "--batch-window", "300"], stderr: stderr, stop: stop);
+        await stderr.WaitForAsync("Batch window open: 2 message(s) in hand").WaitAsync(TimeSpan.FromMinutes(1));
+        await stop.CancelAsync();
+        var result = await run;
+
+        Assert.Equal(2, result.Summary.GetProperty("released").GetInt32());
+        Assert.Equal(0, result.Summary.GetProperty("batches").GetInt32());
+        Assert.Contains("Releasing 2 message(s) received but not yet given to the function.", result.Stderr, StringComparison.Ordinal);
+        var back = await ReceiveAsync(queue, 2, waitSeconds: 5);
+        Assert.Equal(["a", "b"], back.Select(m => m.Body).Order());
+    }
+
+    [Fact]
     public async Task Failed_visibility_zero_makes_failed_messages_visible_again_at_once()
     {
         using var function = NodeFunction.Create(ReportsFailures);
@@ -262,12 +294,7 @@ public sealed class PollSqsCommandTests : IClassFixture<SqsServerFixture>
     public async Task Missing_credentials_are_one_line_and_exit_2()
     {
         // A fresh tool process with no credentials anywhere the SDK looks.
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in (string[])[Paths.ToolDll, "poll", "sqs", "fn", "--queue-url", _sqs.Endpoint + "/123456789012/orders", "--endpoint-url", _sqs.Endpoint])
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = ToolStart(["poll", "sqs", "fn", "--queue-url", _sqs.Endpoint + "/123456789012/orders", "--endpoint-url", _sqs.Endpoint]);
         start.Environment.Remove("AWS_ACCESS_KEY_ID");
         start.Environment.Remove("AWS_SECRET_ACCESS_KEY");
         start.Environment.Remove("AWS_SESSION_TOKEN");
@@ -314,6 +341,19 @@ public sealed class PollSqsCommandTests : IClassFixture<SqsServerFixture>
         Assert.Contains(message, stderr, StringComparison.Ordinal);
     }
 
+    /// <summary>The tool as users run it: its own process.</summary>
+    private static ProcessStartInfo ToolStart(string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Paths.ToolDll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return start;
+    }
+
     private async Task<(int ExitCode, string Stderr)> FailAsync(string[] args)
     {
         var stderr = new StringWriter();
@@ -321,11 +361,12 @@ public sealed class PollSqsCommandTests : IClassFixture<SqsServerFixture>
         return (exitCode, stderr.ToString());
     }
 
-    private async Task<PollRun> PollAsync(string function, string queue, string[] options, Func<IReadOnlyList<PollSqsBatch>, bool>? stopAfter = null, string? stopOnOutput = null)
+    private async Task<PollRun> PollAsync(string function, string queue, string[] options, Func<IReadOnlyList<PollSqsBatch>, bool>? stopAfter = null, string? stopOnOutput = null, WatchedWriter? stderr = null, CancellationTokenSource? stop = null)
     {
         var stdout = new WatchedWriter();
-        var stderr = new WatchedWriter();
-        using var stop = new CancellationTokenSource();
+        stderr ??= new WatchedWriter();
+        using var owned = new CancellationTokenSource();
+        stop ??= owned;
         var batches = new List<PollSqsBatch>();
         var task = PollSqsCommand.RunAsync(
             ["sqs", function, "--queue-url", queue, "--endpoint-url", _sqs.Endpoint, "--wait-time", "1", .. options],

@@ -218,6 +218,9 @@ internal static class PollSqsCommand
         /// <summary>Received and not yet given to the function (a batch being gathered, or what did not fit the last one), in order.</summary>
         private readonly List<SqsMessage> _inHand = [];
 
+        /// <summary>When the server ends the last receive's long poll, even if the tool stopped waiting for it.</summary>
+        private DateTimeOffset _receiveEnds;
+
         public async Task<int> RunAsync(CancellationToken stop)
         {
             await using var emulator = await RuntimeApiEmulator.StartAsync(new RuntimeApiEmulatorOptions { FunctionName = options.FunctionName, Timeout = options.Timeout, Region = queue.Region }, stop).ConfigureAwait(false);
@@ -300,8 +303,12 @@ internal static class PollSqsCommand
                         return;
                     }
 
-                    wait = (int)Math.Min(options.WaitTimeSeconds, Math.Ceiling(left.TotalSeconds));
+                    // A short poll while messages are in hand: a receive abandoned at a stop ends on the server within a
+                    // second, so the messages released after it are not taken by it (see ReleaseAsync).
+                    wait = (int)Math.Min(Math.Min(options.WaitTimeSeconds, 1), Math.Ceiling(left.TotalSeconds));
                 }
+
+                _receiveEnds = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(wait);
 
                 var request = new ReceiveMessageRequest
                 {
@@ -343,6 +350,7 @@ internal static class PollSqsCommand
                 if (_inHand.Count > 0 && closes is null)
                 {
                     closes = DateTimeOffset.UtcNow + options.BatchWindow;
+                    await errors.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"[lambda-toolkit] Batch window open: {_inHand.Count} message(s) in hand; the batch goes at {options.BatchSize} messages or in {options.BatchWindow.TotalSeconds:0} s.")).ConfigureAwait(false);
                 }
             }
         }
@@ -477,6 +485,14 @@ internal static class PollSqsCommand
             if (_inHand.Count == 0)
             {
                 return;
+            }
+
+            // A receive cancelled by the stop may still be polling on the server, and would take the messages released
+            // before it ends (they would then come back only after their visibility timeout): let it end first.
+            var polling = _receiveEnds + TimeSpan.FromMilliseconds(250) - DateTimeOffset.UtcNow;
+            if (polling > TimeSpan.Zero)
+            {
+                await Task.Delay(polling).ConfigureAwait(false);
             }
 
             _summary.Released += _inHand.Count;
