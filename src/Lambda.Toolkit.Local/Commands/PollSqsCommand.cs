@@ -94,7 +94,7 @@ internal static class PollSqsCommand
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
-                // Stopped while the function was being built or started: nothing was received.
+                // Stopped while the emulator was starting.
                 await errors.WriteLineAsync("[lambda-toolkit] Cancelled.").ConfigureAwait(false);
                 return ExitCodes.Cancelled;
             }
@@ -233,6 +233,12 @@ internal static class PollSqsCommand
             {
                 await errors.WriteLineAsync(ex.Message).ConfigureAwait(false);
                 return ExitCodes.ProcessFailed;
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // Stopped while the function was being built or started: nothing was received.
+                await output.WriteLineAsync(JsonSerializer.Serialize(_summary, PollSqsJsonContext.Default.PollSqsSummary)).ConfigureAwait(false);
+                return ExitCodes.Cancelled;
             }
 
             await errors.WriteLineAsync($"[lambda-toolkit] Polling {options.QueueUrl} ({(queue.IsFifo ? "FIFO" : "standard")}, batch size {options.BatchSize}{(options.BatchWindow > TimeSpan.Zero ? $", batch window {options.BatchWindow.TotalSeconds:0} s" : string.Empty)}, ReportBatchItemFailures {(options.ReportBatchItemFailures ? "on" : "off")}) for {options.FunctionName} (Ctrl+C to stop)").ConfigureAwait(false);
