@@ -258,6 +258,42 @@ public sealed class PollSqsCommandTests : IClassFixture<SqsServerFixture>
     }
 
     [Fact]
+    public async Task A_function_process_that_dies_mid_batch_leaves_the_batch_and_a_new_process_takes_the_redelivery()
+    {
+        // The first process dies on its first event; the one started after it succeeds.
+        using var function = NodeFunction.Create("""
+            const marker = require("path").join(__dirname, "crashed");
+            if (!require("fs").existsSync(marker)) { require("fs").writeFileSync(marker, ""); process.exit(3); }
+            return null;
+            """);
+        var queue = await CreateQueueAsync("crash");
+        await SendAsync(queue, "a", "b");
+
+        var run = await PollAsync(function.Path, queue, ["--batch-size", "2", "--failed-visibility", "0"], stopAfter: batches => batches.Count >= 2);
+
+        Assert.Contains("batch 1: received 2, succeeded 0, failed 2, deleted 0 (failed: 2 the function failed (Runtime.ExitError))", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("batch 2: received 2, succeeded 2, failed 0, deleted 2", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("The function process exited with code 3; starting a new one.", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync(queue));
+    }
+
+    [Fact]
+    public async Task A_receive_larger_than_Lambdas_6_MB_event_is_split_into_batches_that_fit()
+    {
+        using var function = NodeFunction.Create("""console.log("RECORDS " + event.Records.length); return null;""");
+        var queue = await CreateQueueAsync("large");
+        var body = new string('x', 1_000_000);
+        await SendAsync(queue, [.. Enumerable.Repeat(body, 7)]);
+
+        var run = await PollAsync(function.Path, queue, [], stopAfter: batches => batches.Sum(b => b.Received) >= 7);
+
+        // Six 1,000,000-byte bodies fit in 6,291,456 bytes with their envelopes; a seventh does not.
+        Assert.Contains("batch 1: received 6, succeeded 6, failed 0, deleted 6", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("batch 2: received 1, succeeded 1, failed 0, deleted 1", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync(queue));
+    }
+
+    [Fact]
     public async Task Failed_visibility_zero_makes_failed_messages_visible_again_at_once()
     {
         using var function = NodeFunction.Create(ReportsFailures);
