@@ -294,6 +294,30 @@ public sealed class PollSqsCommandTests : IClassFixture<SqsServerFixture>
     }
 
     [Fact]
+    public async Task A_message_SQS_does_not_delete_is_reported_by_id_and_counted_as_deleteFailed()
+    {
+        // The function makes its own message visible again (a receipt handle that has expired by the time of the
+        // delete, as when a function outlives the visibility timeout): SQS refuses that delete.
+        using var function = NodeFunction.Create("""
+            for (const r of event.Records) {
+              await fetch(process.env.SQS_ENDPOINT, { method: "POST",
+                headers: { "Content-Type": "application/x-amz-json-1.0", "X-Amz-Target": "AmazonSQS.ChangeMessageVisibility" },
+                body: JSON.stringify({ QueueUrl: process.env.QUEUE_URL, ReceiptHandle: r.receiptHandle, VisibilityTimeout: 0 }) });
+            }
+            return null;
+            """);
+        var queue = await CreateQueueAsync("expired.fifo", fifo: true);
+        await _sqs.Client.SendMessageAsync(new SendMessageRequest { QueueUrl = queue, MessageBody = "late", MessageGroupId = "g", MessageDeduplicationId = "late" });
+
+        var run = await PollAsync(function.Path, queue, ["--batch-size", "1", "--env", "SQS_ENDPOINT=" + _sqs.Endpoint, "--env", "QUEUE_URL=" + queue], stopAfter: batches => batches.Count >= 1);
+
+        Assert.Contains("batch 1: received 1, succeeded 1, failed 0, deleted 0", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, run.Summary.GetProperty("deleteFailed").GetInt32());
+        Assert.Matches(@"\[lambda-toolkit\] Message [0-9a-f-]{36} succeeded but was not deleted \(.+\); SQS will deliver it again\.", run.Stderr);
+        Assert.Equal("late", Assert.Single(await ReceiveAsync(queue, 1)).Body);
+    }
+
+    [Fact]
     public async Task Failed_visibility_zero_makes_failed_messages_visible_again_at_once()
     {
         using var function = NodeFunction.Create(ReportsFailures);
