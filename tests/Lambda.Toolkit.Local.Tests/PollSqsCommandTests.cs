@@ -296,14 +296,20 @@ public sealed class PollSqsCommandTests : IClassFixture<SqsServerFixture>
     [Fact]
     public async Task A_message_SQS_does_not_delete_is_reported_by_id_and_counted_as_deleteFailed()
     {
-        // The function makes its own message visible again (a receipt handle that has expired by the time of the
-        // delete, as when a function outlives the visibility timeout): SQS refuses that delete.
+        // The function receives its own message again behind the tool's back, so the tool's receipt handle is stale by the
+        // time of the delete (as when a function outlives the visibility timeout and another consumer gets the message);
+        // then it makes the message visible again. SQS refuses the tool's delete.
         using var function = NodeFunction.Create("""
-            for (const r of event.Records) {
-              await fetch(process.env.SQS_ENDPOINT, { method: "POST",
-                headers: { "Content-Type": "application/x-amz-json-1.0", "X-Amz-Target": "AmazonSQS.ChangeMessageVisibility" },
-                body: JSON.stringify({ QueueUrl: process.env.QUEUE_URL, ReceiptHandle: r.receiptHandle, VisibilityTimeout: 0 }) });
+            const sqs = (action, body) => fetch(process.env.SQS_ENDPOINT, { method: "POST",
+              headers: { "Content-Type": "application/x-amz-json-1.0", "X-Amz-Target": "AmazonSQS." + action },
+              body: JSON.stringify({ QueueUrl: process.env.QUEUE_URL, ...body }) });
+            await sqs("ChangeMessageVisibility", { ReceiptHandle: event.Records[0].receiptHandle, VisibilityTimeout: 0 });
+            let again;
+            while (!again) {
+              const text = await (await sqs("ReceiveMessage", { MaxNumberOfMessages: 1, WaitTimeSeconds: 1 })).text();
+              again = text ? JSON.parse(text).Messages?.[0] : undefined;
             }
+            await sqs("ChangeMessageVisibility", { ReceiptHandle: again.ReceiptHandle, VisibilityTimeout: 0 });
             return null;
             """);
         var queue = await CreateQueueAsync("expired.fifo", fifo: true);
