@@ -228,7 +228,7 @@ public sealed class PollSqsCommandTests : IClassFixture<SqsServerFixture>
         var stderr = new WatchedWriter();
 
         // The first message opens the window; the two sent after it still make the same batch.
-        var run = PollAsync(function.Path, queue, ["--batch-size", "20", "--batch-window", "3"], stopAfter: batches => batches.Count >= 1, stderr: stderr);
+        var run = PollAsync(function.Path, queue, ["--batch-size", "20", "--batch-window", "5"], stopAfter: batches => batches.Count >= 1, stderr: stderr);
         await stderr.WaitForAsync("Batch window open: 1 message(s) in hand").WaitAsync(TimeSpan.FromMinutes(1));
         await SendAsync(queue, "b", "c");
 
