@@ -41,6 +41,7 @@ internal static class Program
             "bench" => await BenchCommand.RunAsync(args[1..], Console.Out, Console.Error, cancel.Token).ConfigureAwait(false),
             "serve" => await ServeCommand.RunAsync(args[1..], Console.Out, Console.Error, cancel.Token).ConfigureAwait(false),
             "simulate" => await SimulateCommand.RunAsync(args[1..], Console.Out, Console.Error, cancel.Token).ConfigureAwait(false),
+            "poll" => await PollSqsCommand.RunAsync(args[1..], Console.Out, Console.Error, cancel.Token).ConfigureAwait(false),
             _ => await Usage.FailAsync(Console.Error, $"Unknown command '{args[0]}'.").ConfigureAwait(false),
         };
         return exitCode == ExitCodes.Cancelled && Volatile.Read(ref stoppedBy) != 0 ? Volatile.Read(ref stoppedBy) : exitCode;

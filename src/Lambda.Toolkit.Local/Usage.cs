@@ -11,6 +11,7 @@ internal static class Usage
           lambda-toolkit serve <function> [--port 5050] [--format v1|v2|alb] [--timeout seconds] [--memory MB] [--trace]
           lambda-toolkit bench <A> [<B>] --event <file.json> [--runs 5] [--warm 200]
           lambda-toolkit simulate sqs|async|kinesis|dynamodb <function> --messages|--events|--records <file.jsonl> [options]
+          lambda-toolkit poll sqs <function> --queue-url <url> [options]
           lambda-toolkit <command> --help
 
         <function>  a project directory or .csproj (built in Release first), a .dll, or an executable
@@ -64,6 +65,23 @@ internal static class Usage
                  --tumbling-window <s>     0-900 (default 0): windows with state and a final invocation each
                  --arrival-interval <s>    records arrive this far apart, in file order (default 0: all at once)
         simulate exits 1 when a record is lost (dropped by a rule with nowhere to go), 0 otherwise.
+        poll sqs is an SQS event source mapping, locally: it long-polls a real queue (AWS, or a local server with
+        --endpoint-url), invokes the function with Lambda's SQS event, one batch at a time, deletes what succeeded
+        and leaves failures for redelivery. It prints a line per batch, the function's logs and REPORT lines, and a
+        JSON summary when stopped (Ctrl+C or SIGTERM: the batch in flight finishes; no message is lost).
+        Region and credentials come from the usual AWS environment (AWS_REGION, AWS_PROFILE, ...).
+          --queue-url <url>              the queue (required)
+          --endpoint-url <url>           an SQS-compatible server, such as local-aws-sqs or ElasticMQ
+          --region <region>              the region (default: the AWS environment, or the queue URL's)
+          --batch-size <n>               messages per batch, 1-10 (default 10); up to 10000 on a standard
+                                         queue with a batch window
+          --batch-window <seconds>       gather a batch for up to this long, 0-300 (default 0; not for FIFO)
+          --report-batch-item-failures   honour a partial batch response (ReportBatchItemFailures); without
+                                         it, a successful invocation deletes the whole batch, as on Lambda
+          --failed-visibility <seconds>  make failed messages visible again after this long (0: at once)
+                                         instead of the queue's visibility timeout, which Lambda leaves
+          --wait-time <seconds>          the long poll of each receive, 0-20 (default 20, as Lambda's)
+          --timeout, --memory, --name, --env   as for invoke
 
         Lambda's limits are enforced: events and responses up to 6 MB (6,291,456 bytes) for RequestResponse,
         events up to 1 MB (1,048,576 bytes) for Event, timeout 1-900 s, memory 128-10240 MB, init 10 s.

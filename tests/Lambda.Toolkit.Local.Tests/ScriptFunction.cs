@@ -48,11 +48,14 @@ internal sealed class ScriptFunction : IDisposable
     public string Path { get; }
 
     /// <summary>Writes <paramref name="body"/> (after the helpers) to an executable file in a fresh temp directory.</summary>
-    public static ScriptFunction Create(string body)
+    public static ScriptFunction Create(string body) => FromText(Prelude + body + "\n");
+
+    /// <summary>Writes a whole script, its <c>#!</c> line first, to an executable file in a fresh temp directory.</summary>
+    public static ScriptFunction FromText(string script)
     {
         var directory = Directory.CreateTempSubdirectory("lambda-toolkit-script-").FullName;
         var path = System.IO.Path.Combine(directory, "bootstrap");
-        File.WriteAllText(path, (Prelude + body + "\n").ReplaceLineEndings("\n"));
+        File.WriteAllText(path, script.ReplaceLineEndings("\n"));
         if (OperatingSystem.IsWindows())
         {
             throw new PlatformNotSupportedException("Script functions need bash and a Unix file system.");

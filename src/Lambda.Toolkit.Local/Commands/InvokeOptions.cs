@@ -88,14 +88,8 @@ internal sealed class InvokeOptions
                         options.Trace = true;
                         break;
                     case "--env":
-                        var pair = Value();
-                        var equals = pair.IndexOf('=', StringComparison.Ordinal);
-                        if (equals <= 0)
-                        {
-                            throw new FormatException($"--env expects KEY=VALUE, got '{pair}'.");
-                        }
-
-                        options.Environment[pair[..equals]] = pair[(equals + 1)..];
+                        var (key, value) = ParseEnvironment(Value());
+                        options.Environment[key] = value;
                         break;
                     default:
                         if (arg.StartsWith('-') && arg != "-")
@@ -151,12 +145,24 @@ internal sealed class InvokeOptions
             : throw new FormatException($"--memory must be between {LambdaLimits.MinMemoryMb} and {LambdaLimits.MaxMemoryMb} MB.");
     }
 
-    private static double Number(string option, string value) =>
+    /// <summary>An <c>--env</c> value: <c>KEY=VALUE</c>.</summary>
+    /// <exception cref="FormatException">No <c>=</c>, or nothing before it.</exception>
+    public static (string Key, string Value) ParseEnvironment(string pair)
+    {
+        var equals = pair.IndexOf('=', StringComparison.Ordinal);
+        return equals > 0 ? (pair[..equals], pair[(equals + 1)..]) : throw new FormatException($"--env expects KEY=VALUE, got '{pair}'.");
+    }
+
+    /// <summary>A number of seconds (fractions allowed).</summary>
+    /// <exception cref="FormatException">Not a number.</exception>
+    public static double Number(string option, string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
             ? number
             : throw new FormatException($"{option} expects a number of seconds, got '{value}'.");
 
-    private static int Integer(string option, string value) =>
+    /// <summary>A whole, non-negative number.</summary>
+    /// <exception cref="FormatException">Not a whole number.</exception>
+    public static int Integer(string option, string value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
             ? number
             : throw new FormatException($"{option} expects a whole number, got '{value}'.");

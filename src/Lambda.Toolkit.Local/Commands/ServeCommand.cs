@@ -83,14 +83,14 @@ internal static class ServeCommand
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
         await using var app = builder.Build();
         using var gate = new SemaphoreSlim(1, 1);
-        var served = new TaskCompletionSource<ServedFunction>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var served = new TaskCompletionSource<LocalFunction>(TaskCreationOptions.RunContinuationsAsynchronously);
         app.Run(async http =>
         {
             var target = await served.Task.WaitAsync(http.RequestAborted).ConfigureAwait(false);
             await gate.WaitAsync(http.RequestAborted).ConfigureAwait(false);
             try
             {
-                await target.HandleAsync(http, format, cancellationToken).ConfigureAwait(false);
+                await HandleAsync(target, http, format, errors, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -114,7 +114,7 @@ internal static class ServeCommand
         {
             await using var emulator = await RuntimeApiEmulator.StartAsync(new RuntimeApiEmulatorOptions { FunctionName = Path.GetFileNameWithoutExtension(Path.GetFullPath(function).TrimEnd('/')), Timeout = timeout }, cancellationToken).ConfigureAwait(false);
             await using var trace = traced ? LocalTrace.Start(new Dictionary<string, string?>()) : null;
-            await using var target = new ServedFunction(emulator, function, memory, output, errors, trace);
+            await using var target = new LocalFunction(emulator, function, memory, output, errors, trace: trace);
             try
             {
                 await target.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -158,143 +158,43 @@ internal static class ServeCommand
         }
     }
 
-    /// <summary>
-    /// The served function: one process at a time. When it dies, the invocation it held ends with Lambda's
-    /// <c>Runtime.ExitError</c> (or <c>Runtime.OutOfMemory</c>), and the next request starts a new process,
-    /// whose first REPORT line carries its Init Duration, as Lambda starts a new execution environment.
-    /// </summary>
-    private sealed class ServedFunction(RuntimeApiEmulator emulator, string target, int memorySizeMb, TextWriter output, TextWriter errors, LocalTrace? trace) : IAsyncDisposable
+    /// <summary>One request, one invocation of the served function; called one at a time.</summary>
+    private static async Task HandleAsync(LocalFunction function, HttpContext http, string format, TextWriter errors, CancellationToken cancellationToken)
     {
-        private FunctionProcess? _process;
-        private string _target = target;
-        private bool _cold;
-
-        public async Task StartAsync(CancellationToken cancellationToken)
+        var body = await ReadBodyAsync(http.Request).ConfigureAwait(false);
+        if (body.Length > LambdaLimits.SyncPayloadBytes)
         {
-            var options = new FunctionProcessOptions
-            {
-                Target = _target,
-                MemorySizeMb = memorySizeMb,
-                EnforceMemoryLimit = true,
-                OnOutput = output.WriteLine,
-                OnError = errors.WriteLine,
-                OnStatus = status => errors.WriteLine($"[lambda-toolkit] {status}"),
-            };
-            if (trace?.DaemonAddress is { } daemon)
-            {
-                options.Environment["AWS_XRAY_DAEMON_ADDRESS"] = daemon;
-            }
-
-            _process = await FunctionProcess.StartAsync(emulator, options, cancellationToken).ConfigureAwait(false);
-            _target = _process.TargetPath; // a replacement skips the build
-            _cold = true;
+            await WriteGatewayErrorAsync(http, 413, "Request Entity Too Large").ConfigureAwait(false);
+            return;
         }
 
-        /// <summary>One request, one invocation; called one at a time.</summary>
-        public async Task HandleAsync(HttpContext http, string format, CancellationToken cancellationToken)
+        var requestId = Guid.NewGuid().ToString();
+        var payload = HttpEventFactory.Create(format, http.Request, body, requestId);
+        if (payload.Length > LambdaLimits.SyncPayloadBytes)
         {
-            var body = await ReadBodyAsync(http.Request).ConfigureAwait(false);
-            if (body.Length > LambdaLimits.SyncPayloadBytes)
-            {
-                await WriteGatewayErrorAsync(http, 413, "Request Entity Too Large").ConfigureAwait(false);
-                return;
-            }
-
-            var requestId = Guid.NewGuid().ToString();
-            var payload = HttpEventFactory.Create(format, http.Request, body, requestId);
-            if (payload.Length > LambdaLimits.SyncPayloadBytes)
-            {
-                await WriteGatewayErrorAsync(http, 413, "Request Entity Too Large").ConfigureAwait(false);
-                return;
-            }
-
-            var process = await RunningAsync(cancellationToken).ConfigureAwait(false);
-            var traced = trace?.Next(requestId);
-            var invocation = emulator.InvokeAsync(payload, traced?.Invocation ?? new TestInvocation { RequestId = requestId }, cancellationToken);
-            for (var attempt = 0; ; attempt++)
-            {
-                if (await Task.WhenAny(invocation, process.Exited).ConfigureAwait(false) == invocation)
-                {
-                    break;
-                }
-
-                // An invocation in flight has ended already (Runtime.ExitError); an init error may still be arriving.
-                await Task.WhenAny(invocation, Task.Delay(TimeSpan.FromSeconds(1), cancellationToken)).ConfigureAwait(false);
-                if (invocation.IsCompleted)
-                {
-                    break;
-                }
-
-                if (attempt == 1)
-                {
-                    // Two processes died before taking the event: give up on this request rather than loop.
-                    await errors.WriteLineAsync("[lambda-toolkit] The function process exited twice before taking the event.").ConfigureAwait(false);
-                    await WriteGatewayErrorAsync(http, 502, "Internal Server Error").ConfigureAwait(false);
-                    return;
-                }
-
-                process = await RunningAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            var result = await invocation.ConfigureAwait(false);
-            var outcome = Outcome.Of(result);
-            var cold = _cold;
-            _cold = false;
-            await output.WriteLineAsync(ReportLine.Format(result.RequestId, result.Duration, memorySizeMb, _process!.PeakMemoryBytes, cold ? _process.InitDuration : null, outcome.Status, outcome.ErrorType)).ConfigureAwait(false);
-            if (traced is not null)
-            {
-                await trace!.WriteAsync(traced, emulator.Options.FunctionName, result.Duration, output).ConfigureAwait(false);
-            }
-
-            if (outcome.Message is { } message)
-            {
-                await errors.WriteLineAsync("[lambda-toolkit] " + message).ConfigureAwait(false);
-            }
-
-            switch (result.Status)
-            {
-                case EmulatedInvocationStatus.Success:
-                    await WriteResponseAsync(http, result.Body).ConfigureAwait(false);
-                    break;
-                case EmulatedInvocationStatus.Timeout:
-                    await WriteGatewayErrorAsync(http, 504, "Endpoint request timed out").ConfigureAwait(false);
-                    break;
-                default:
-                    await errors.WriteLineAsync($"[lambda-toolkit] {result.ErrorType}: {result.ErrorMessage}").ConfigureAwait(false);
-                    await WriteGatewayErrorAsync(http, 502, "Internal Server Error").ConfigureAwait(false);
-                    break;
-            }
+            await WriteGatewayErrorAsync(http, 413, "Request Entity Too Large").ConfigureAwait(false);
+            return;
         }
 
-        /// <summary>Stops the process at shutdown, letting it run its shutdown hooks as Lambda does.</summary>
-        public async Task StopAsync()
+        if (await function.InvokeAsync(payload, new TestInvocation { RequestId = requestId }, cancellationToken).ConfigureAwait(false) is not { Result: var result })
         {
-            if (_process is { } process && !process.Exited.IsCompleted)
-            {
-                await process.StopAsync(TimeSpan.FromMilliseconds(LambdaLimits.ShutdownGraceMilliseconds)).ConfigureAwait(false);
-            }
+            // Two processes died before taking the event: give up on this request rather than loop.
+            await WriteGatewayErrorAsync(http, 502, "Internal Server Error").ConfigureAwait(false);
+            return;
         }
 
-        public async ValueTask DisposeAsync()
+        switch (result.Status)
         {
-            if (_process is not null)
-            {
-                await _process.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-
-        /// <summary>The live process, starting a new one (a cold start) when the last one has exited.</summary>
-        private async Task<FunctionProcess> RunningAsync(CancellationToken cancellationToken)
-        {
-            if (_process is { Exited.IsCompleted: true } dead)
-            {
-                await errors.WriteLineAsync($"[lambda-toolkit] The function process exited with code {await dead.Exited.ConfigureAwait(false)}; starting a new one.").ConfigureAwait(false);
-                await dead.DisposeAsync().ConfigureAwait(false);
-                _process = null;
-                await StartAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            return _process!;
+            case EmulatedInvocationStatus.Success:
+                await WriteResponseAsync(http, result.Body).ConfigureAwait(false);
+                break;
+            case EmulatedInvocationStatus.Timeout:
+                await WriteGatewayErrorAsync(http, 504, "Endpoint request timed out").ConfigureAwait(false);
+                break;
+            default:
+                await errors.WriteLineAsync($"[lambda-toolkit] {result.ErrorType}: {result.ErrorMessage}").ConfigureAwait(false);
+                await WriteGatewayErrorAsync(http, 502, "Internal Server Error").ConfigureAwait(false);
+                break;
         }
     }
 
