@@ -1,4 +1,5 @@
 using Lambda.Toolkit.Emulator;
+using Lambda.Toolkit.Local.Tracing;
 using Lambda.Toolkit.Testing;
 
 namespace Lambda.Toolkit.Local.Commands;

@@ -1,9 +1,9 @@
-using Lambda.Toolkit.Testing;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Lambda.Toolkit.Emulator;
 using Lambda.Toolkit.Local.Tracing;
+using Lambda.Toolkit.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
