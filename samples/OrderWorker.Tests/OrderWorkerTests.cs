@@ -70,7 +70,7 @@ public class OrderWorkerTests
     public async Task The_sample_batch_publishes_the_batch_built_ins_and_the_orders_fulfilled_as_emf()
     {
         using var metrics = new MemoryStream();
-        var app = OrderWorkerFunction.Build([], services => services.Configure<LambdaMetricsOptions>(o => o.Output = metrics));
+        var app = OrderWorkerFunction.Build([], services => services.AddLambdaMetrics(o => o.Output = metrics));
         await using var host = await LambdaTestHost.StartAsync(app);
 
         await host.InvokeFileAsync(Path.Combine(AppContext.BaseDirectory, "events", "orders-fifo.json"));

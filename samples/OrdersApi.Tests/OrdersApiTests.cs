@@ -36,7 +36,7 @@ public class OrdersApiTests
     public async Task Creating_an_order_publishes_orders_placed_and_the_http_built_ins_as_emf()
     {
         using var metrics = new MemoryStream();
-        await using var host = await LambdaTestHost.StartAsync(OrdersApiFunction.Build([], services => services.Configure<LambdaMetricsOptions>(o => o.Output = metrics)));
+        await using var host = await LambdaTestHost.StartAsync(OrdersApiFunction.Build([], services => services.AddLambdaMetrics(o => o.Output = metrics)));
 
         var created = Read(await host.InvokeFileAsync(Event("create-order.json")));
 

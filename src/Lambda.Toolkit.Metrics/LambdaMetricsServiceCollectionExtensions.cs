@@ -1,8 +1,6 @@
 using Lambda.Toolkit.Adapters;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Lambda.Toolkit.Metrics;
 
@@ -29,20 +27,36 @@ public static class LambdaMetricsServiceCollectionExtensions
     public static IServiceCollection AddLambdaMetrics(this IServiceCollection services, Action<LambdaMetricsOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions();
-        if (configure is not null)
+
+        // The options are one object, set here and read once at init: no IOptions<T> machinery, whose first use per
+        // options type costs the container a generic instantiation at init (measured on Native AOT cold starts).
+        var registration = FindRegistration(services);
+        if (registration is null)
         {
-            services.Configure(configure);
+            registration = new MetricsRegistration(new LambdaMetricsOptions());
+            services.AddSingleton(registration);
+            services.AddSingleton(static sp => new MetricsRuntime(
+                MetricsConfiguration.Apply(sp.GetRequiredService<MetricsRegistration>().Options, sp.GetService<IConfiguration>()),
+                sp.GetService<LambdaFunctionInfo>() ?? new LambdaFunctionInfo(string.Empty, string.Empty, 0, string.Empty, string.Empty),
+                sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            services.AddSingleton<ILambdaMetrics>(static sp => new LambdaMetrics(sp.GetRequiredService<MetricsRuntime>()));
+            services.AddSingleton<IPipelineFilter>(static _ => new MetricsPipelineFilter());
         }
 
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<LambdaMetricsOptions>, MetricsConfiguration>(
-            static sp => new MetricsConfiguration(sp.GetService<IConfiguration>())));
-        services.TryAddSingleton(static sp => new MetricsRuntime(
-            sp.GetRequiredService<IOptions<LambdaMetricsOptions>>(),
-            sp.GetService<LambdaFunctionInfo>() ?? new LambdaFunctionInfo(string.Empty, string.Empty, 0, string.Empty, string.Empty),
-            sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        services.TryAddSingleton<ILambdaMetrics>(static sp => new LambdaMetrics(sp.GetRequiredService<MetricsRuntime>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPipelineFilter, MetricsPipelineFilter>());
+        configure?.Invoke(registration.Options);
         return services;
+    }
+
+    private static MetricsRegistration? FindRegistration(IServiceCollection services)
+    {
+        foreach (var descriptor in services)
+        {
+            if (descriptor.ServiceType == typeof(MetricsRegistration) && !descriptor.IsKeyedService && descriptor.ImplementationInstance is MetricsRegistration registration)
+            {
+                return registration;
+            }
+        }
+
+        return null;
     }
 }

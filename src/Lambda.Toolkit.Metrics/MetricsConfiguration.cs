@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 
 namespace Lambda.Toolkit.Metrics;
 
@@ -7,13 +6,14 @@ namespace Lambda.Toolkit.Metrics;
 /// Reads the <c>LambdaMetrics</c> configuration section into the options by hand (no reflection binder: Native AOT
 /// safe and cheap at init), after the code's own settings. A value that cannot be read becomes an init problem.
 /// </summary>
-internal sealed class MetricsConfiguration(IConfiguration? configuration) : IPostConfigureOptions<LambdaMetricsOptions>
+internal static class MetricsConfiguration
 {
-    public void PostConfigure(string? name, LambdaMetricsOptions options)
+    /// <summary>Applies the section to <paramref name="options"/> (once, when the metrics are built at init) and returns them.</summary>
+    public static LambdaMetricsOptions Apply(LambdaMetricsOptions options, IConfiguration? configuration)
     {
         if (configuration is null)
         {
-            return;
+            return options;
         }
 
         var section = configuration.GetSection(LambdaMetricsDefaults.SectionName);
@@ -38,6 +38,8 @@ internal sealed class MetricsConfiguration(IConfiguration? configuration) : IPos
                 options.DefaultDimensions[dimension.Key] = value;
             }
         }
+
+        return options;
     }
 
     private static bool Flag(IConfigurationSection section, string key, bool current, LambdaMetricsOptions options)

@@ -1,6 +1,5 @@
 using Lambda.Toolkit.Adapters;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Lambda.Toolkit.Metrics;
 
@@ -15,14 +14,13 @@ internal sealed class MetricsPipelineFilter : IPipelineFilter
 
     public Func<InvocationDelegate, InvocationDelegate>? Build(PipelineBuildContext context)
     {
-        var options = context.Services.GetRequiredService<IOptions<LambdaMetricsOptions>>().Value;
-        context.AddProblems(options.Validate());
-        if (context.HasProblems || !options.Enabled)
+        var runtime = context.Services.GetRequiredService<MetricsRuntime>();
+        context.AddProblems(runtime.Options.Validate());
+        if (context.HasProblems || !runtime.Enabled)
         {
             return null;
         }
 
-        var runtime = context.Services.GetRequiredService<MetricsRuntime>();
         runtime.Start();
         return next => invocation => runtime.InvokeAsync(invocation, next);
     }

@@ -1,6 +1,5 @@
 using Lambda.Toolkit.Metrics.BuiltIn;
 using Lambda.Toolkit.Metrics.Emf;
-using Microsoft.Extensions.Options;
 
 namespace Lambda.Toolkit.Metrics;
 
@@ -26,12 +25,15 @@ internal sealed class MetricsRuntime : IDisposable
     private KeyValuePair<string, string>[] _coldStartDimensions = [];
     private IReadOnlyList<string>[] _coldStartSets = [];
 
-    public MetricsRuntime(IOptions<LambdaMetricsOptions> options, LambdaFunctionInfo function, TimeProvider timeProvider)
+    public MetricsRuntime(LambdaMetricsOptions options, LambdaFunctionInfo function, TimeProvider timeProvider)
     {
-        _options = options.Value;
+        _options = options;
         _function = function;
         _timeProvider = timeProvider;
     }
+
+    /// <summary>The options, configuration applied.</summary>
+    public LambdaMetricsOptions Options => _options;
 
     /// <summary>Whether metrics are switched on.</summary>
     public bool Enabled => _options.Enabled;

@@ -1,7 +1,8 @@
+using Lambda.Toolkit.Adapters;
 using Lambda.Toolkit.Tracing.XRay;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
 
 namespace Lambda.Toolkit.Tracing;
 
@@ -21,14 +22,32 @@ public static class XRayTracingServiceCollectionExtensions
     public static IServiceCollection AddXRayTracing(this IServiceCollection services, Action<XRayTracingOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<XRayTracingOptions>();
-        if (configure is not null)
+
+        // The options are one object, set here and read once at init: no IOptions<T> machinery, whose first use per
+        // options type costs the container a generic instantiation at init (measured on Native AOT cold starts).
+        var options = FindOptions(services);
+        if (options is null)
         {
-            services.Configure(configure);
+            options = new XRayTracingOptions();
+            services.AddSingleton(options);
+            services.AddSingleton(static sp => new XRayExporter(sp.GetRequiredService<XRayTracingOptions>(), sp.GetService<IConfiguration>(), sp.GetService<ILoggerFactory>()));
+            services.AddSingleton<IPipelineFilter>(static _ => new XRayTracingFilter());
         }
 
-        services.TryAddSingleton<XRayExporter>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<LambdaRuntimeOptions>, XRayTracingStarter>());
+        configure?.Invoke(options);
         return services;
+    }
+
+    private static XRayTracingOptions? FindOptions(IServiceCollection services)
+    {
+        foreach (var descriptor in services)
+        {
+            if (descriptor.ServiceType == typeof(XRayTracingOptions) && !descriptor.IsKeyedService && descriptor.ImplementationInstance is XRayTracingOptions options)
+            {
+                return options;
+            }
+        }
+
+        return null;
     }
 }

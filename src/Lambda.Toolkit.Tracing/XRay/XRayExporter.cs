@@ -3,14 +3,13 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Lambda.Toolkit.Tracing.XRay;
 
 /// <summary>
 /// Listens to the configured activity sources and sends each stopped activity of a sampled invocation to the X-Ray
 /// daemon as one UDP datagram (see <see cref="XRaySubsegmentWriter"/>). Created at init by
-/// <see cref="XRayTracingStarter"/>; when no daemon address is configured it registers no listener at all.
+/// <see cref="XRayTracingFilter"/>; when no daemon address is configured it registers no listener at all.
 /// </summary>
 /// <remarks>
 /// Which activities are exported: an invocation activity (source <c>Lambda.Toolkit</c>) whose remote parent, the
@@ -30,9 +29,9 @@ internal sealed partial class XRayExporter : IDisposable
     private long _sent;
     private long _dropped;
 
-    public XRayExporter(IOptions<XRayTracingOptions> options, IConfiguration? configuration = null, ILogger<XRayExporter>? logger = null)
+    public XRayExporter(XRayTracingOptions options, IConfiguration? configuration = null, ILoggerFactory? loggers = null)
     {
-        var value = options.Value;
+        var value = options;
         var configured = value.DaemonAddress ?? configuration?[XRayTracingDefaults.DaemonAddressVariable];
         var problems = new List<string>(value.Validate());
         XRayDaemonAddress? address = null;
@@ -48,7 +47,8 @@ internal sealed partial class XRayExporter : IDisposable
 
         if (address is not null)
         {
-            var log = (ILogger?)logger ?? NullLogger.Instance;
+            // The logger is created only when something is exported: a function without a daemon pays nothing for it.
+            var log = loggers?.CreateLogger(typeof(XRayExporter).FullName!) ?? NullLogger.Instance;
             _sender = XRayUdpSender.Create(address, log);
             if (_sender is not null)
             {
