@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Lambda.Toolkit.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -235,7 +236,7 @@ internal sealed class LambdaLoggerProvider : ILoggerProvider, ISupportExternalSc
         if (invocation is not null)
         {
             json.WriteString(LambdaLogKeys.RequestId, invocation.RequestId);
-            if (invocation.TraceId is { } header && TraceHeader.Root(header) is { IsEmpty: false } root)
+            if (invocation.TraceId is { } header && XRayTraceHeader.Root(header) is { IsEmpty: false } root)
             {
                 json.WriteString(LambdaLogKeys.TraceId, root);
             }

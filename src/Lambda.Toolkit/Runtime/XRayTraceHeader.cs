@@ -27,20 +27,9 @@ internal static class XRayTraceHeader
         ReadOnlySpan<char> root = default;
         ReadOnlySpan<char> parentId = default;
         var sampled = false;
-        var rest = header.AsSpan();
-        while (!rest.IsEmpty)
+        var fields = new FieldReader(header);
+        while (fields.Next(out var key, out var value))
         {
-            var end = rest.IndexOf(';');
-            var field = (end < 0 ? rest : rest[..end]).Trim();
-            rest = end < 0 ? default : rest[(end + 1)..];
-            var equals = field.IndexOf('=');
-            if (equals <= 0)
-            {
-                continue;
-            }
-
-            var key = field[..equals];
-            var value = field[(equals + 1)..];
             if (key.SequenceEqual("Root"))
             {
                 root = value;
@@ -80,6 +69,29 @@ internal static class XRayTraceHeader
         return true;
     }
 
+    /// <summary>
+    /// The <c>Root</c> field's value, the trace id logs carry (any case of the key); the whole header when it has no
+    /// fields (a bare trace id); empty when it has fields but no root.
+    /// </summary>
+    public static ReadOnlySpan<char> Root(ReadOnlySpan<char> header)
+    {
+        if (header.IndexOf('=') < 0)
+        {
+            return header.Trim();
+        }
+
+        var fields = new FieldReader(header);
+        while (fields.Next(out var key, out var value))
+        {
+            if (key.Equals("Root", StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        return default;
+    }
+
     /// <summary>Copies lower-case hex digits, lower-casing upper-case ones; <see langword="false"/> on any other character.</summary>
     private static bool CopyHex(ReadOnlySpan<char> source, Span<char> destination)
     {
@@ -101,5 +113,31 @@ internal static class XRayTraceHeader
         }
 
         return true;
+    }
+
+    /// <summary>The <c>key=value</c> fields of a header, separated by <c>;</c>, trimmed; fields without a key are skipped.</summary>
+    private ref struct FieldReader(ReadOnlySpan<char> header)
+    {
+        private ReadOnlySpan<char> _rest = header;
+
+        public bool Next(out ReadOnlySpan<char> key, out ReadOnlySpan<char> value)
+        {
+            while (!_rest.IsEmpty)
+            {
+                var end = _rest.IndexOf(';');
+                var field = (end < 0 ? _rest : _rest[..end]).Trim();
+                _rest = end < 0 ? default : _rest[(end + 1)..];
+                var equals = field.IndexOf('=');
+                if (equals > 0)
+                {
+                    key = field[..equals].Trim();
+                    value = field[(equals + 1)..].Trim();
+                    return true;
+                }
+            }
+
+            key = value = default;
+            return false;
+        }
     }
 }

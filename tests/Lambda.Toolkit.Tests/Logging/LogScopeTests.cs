@@ -235,7 +235,7 @@ public sealed partial class LogScopeTests
     [InlineData("Parent=def;Sampled=1", "")]
     [InlineData("", "")]
     public void The_trace_id_is_the_root_of_the_header(string header, string expected) =>
-        Assert.Equal(expected, TraceHeader.Root(header).ToString());
+        Assert.Equal(expected, Lambda.Toolkit.Runtime.XRayTraceHeader.Root(header).ToString());
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order with {c}")]
     private static partial void LogWithC(ILogger logger, string c);
