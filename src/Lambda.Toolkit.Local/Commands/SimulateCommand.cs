@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Lambda.Toolkit.Emulator;
 using Lambda.Toolkit.Local.Simulation;
@@ -24,7 +23,7 @@ internal static class SimulateCommand
         SimulationArguments arguments;
         try
         {
-            arguments = SimulationArguments.Parse(args[1..], source switch
+            arguments = SimulationArguments.Parse(args[1..], source, source switch
             {
                 "sqs" => (ISimulatedSource)new SqsSimulationOptions(),
                 "async" => new AsyncSimulationOptions(),
@@ -60,7 +59,7 @@ internal static class SimulateCommand
             return await Usage.FailOneLineAsync(stderr, $"The file {arguments.InputPath} cannot be read: {ex.Message}").ConfigureAwait(false);
         }
 
-        var name = arguments.Name ?? InvokeCommand.FunctionName(arguments.Function);
+        var name = arguments.FunctionName;
         SimulationRun run;
         try
         {
@@ -73,26 +72,12 @@ internal static class SimulateCommand
 
         var output = TextWriter.Synchronized(stdout);
         var errors = TextWriter.Synchronized(stderr);
-        var processOptions = new FunctionProcessOptions
-        {
-            Target = arguments.Function,
-            MemorySizeMb = arguments.MemorySizeMb,
-            EnforceMemoryLimit = true,
-            OnOutput = output.WriteLine,
-            OnError = errors.WriteLine,
-            OnStatus = status => errors.WriteLine($"[lambda-toolkit] {status}"),
-        };
-        foreach (var (key, value) in arguments.Environment)
-        {
-            processOptions.Environment[key] = value;
-        }
-
         try
         {
             await using var emulator = await RuntimeApiEmulator.StartAsync(new RuntimeApiEmulatorOptions { FunctionName = name, Timeout = arguments.Timeout }, cancellationToken).ConfigureAwait(false);
-            await using var function = new ProcessFunctionInvoker(emulator, processOptions, output, errors);
+            await using var function = new LocalFunction(emulator, arguments.Function, arguments.MemorySizeMb, output, errors, arguments.Environment);
             var clock = new SimulatedClock(DateTimeOffset.UtcNow);
-            var (fates, invocations) = await run(function, clock, errors, cancellationToken).ConfigureAwait(false);
+            var (fates, invocations) = await run(new ProcessFunctionInvoker(emulator, function), clock, errors, cancellationToken).ConfigureAwait(false);
             if (!cancellationToken.IsCancellationRequested)
             {
                 await function.StopAsync().ConfigureAwait(false);

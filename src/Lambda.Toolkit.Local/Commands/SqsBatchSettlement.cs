@@ -57,7 +57,7 @@ internal sealed record SqsBatchSettlement(IReadOnlyList<string?> Reasons, string
         if (!reportBatchItemFailures)
         {
             var warning = failures is { Count: > 0 }
-                ? $"The function listed {failures.Count} batchItemFailures, but ReportBatchItemFailures is off (--report-batch-item-failures): Lambda ignores them and deletes the whole batch, as done here."
+                ? $"The function listed {failures.Count} batchItemFailures, but ReportBatchItemFailures is off (--report-batch-item-failures off): Lambda ignores them and deletes the whole batch, as done here."
                 : null;
             return new([.. batch.Select(_ => (string?)null)], warning);
         }

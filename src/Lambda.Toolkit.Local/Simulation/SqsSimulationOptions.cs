@@ -1,3 +1,5 @@
+using Lambda.Toolkit.Local.Commands;
+
 namespace Lambda.Toolkit.Local.Simulation;
 
 /// <summary>The simulated queue and event source mapping (<c>simulate sqs</c>); <see cref="SqsRules.Validate"/> checks them.</summary>
@@ -45,22 +47,22 @@ internal sealed class SqsSimulationOptions : ISimulatedSource
                 Fifo = true;
                 return true;
             case "--batch-size":
-                BatchSize = SimulationArguments.Integer(option, value());
+                BatchSize = OptionValues.Integer(option, value());
                 return true;
             case "--batch-window":
-                BatchWindow = SimulationArguments.Seconds(option, value());
+                BatchWindow = OptionValues.Seconds(option, value());
                 return true;
             case "--visibility-timeout":
-                VisibilityTimeout = SimulationArguments.Seconds(option, value());
+                VisibilityTimeout = OptionValues.Seconds(option, value());
                 return true;
             case "--max-receive-count":
-                MaxReceiveCount = SimulationArguments.Integer(option, value());
+                MaxReceiveCount = OptionValues.Integer(option, value());
                 return true;
             case "--report-batch-item-failures":
-                ReportBatchItemFailures = SimulationArguments.Switch(option, value());
+                ReportBatchItemFailures = OptionValues.Switch(option, value());
                 return true;
             case "--retention-period":
-                Retention = SimulationArguments.Seconds(option, value());
+                Retention = OptionValues.Seconds(option, value());
                 return true;
             default:
                 return false;

@@ -1,3 +1,5 @@
+using Lambda.Toolkit.Local.Commands;
+
 namespace Lambda.Toolkit.Local.Simulation;
 
 /// <summary>The simulated stream and event source mapping (<c>simulate kinesis|dynamodb</c>); <see cref="StreamRules.Validate"/> checks them.</summary>
@@ -55,35 +57,35 @@ internal sealed class StreamSimulationOptions(IStreamFormat format) : ISimulated
                 InputPath = value();
                 return true;
             case "--shards":
-                Shards = SimulationArguments.Integer(option, value());
+                Shards = OptionValues.Integer(option, value());
                 return true;
             case "--batch-size":
-                BatchSize = SimulationArguments.Integer(option, value());
+                BatchSize = OptionValues.Integer(option, value());
                 return true;
             case "--bisect-on-error":
                 BisectOnError = true;
                 return true;
             case "--max-retry-attempts":
-                MaxRetryAttempts = SimulationArguments.Integer(option, value());
+                MaxRetryAttempts = OptionValues.Integer(option, value());
                 return true;
             case "--max-record-age":
                 var age = value();
-                MaxRecordAge = age == "-1" ? null : SimulationArguments.Seconds(option, age);
+                MaxRecordAge = age == "-1" ? null : OptionValues.Seconds(option, age);
                 return true;
             case "--on-failure":
                 OnFailurePath = value();
                 return true;
             case "--report-batch-item-failures":
-                ReportBatchItemFailures = SimulationArguments.Switch(option, value());
+                ReportBatchItemFailures = OptionValues.Switch(option, value());
                 return true;
             case "--tumbling-window":
-                TumblingWindow = SimulationArguments.Seconds(option, value());
+                TumblingWindow = OptionValues.Seconds(option, value());
                 return true;
             case "--arrival-interval":
-                ArrivalInterval = SimulationArguments.Seconds(option, value());
+                ArrivalInterval = OptionValues.Seconds(option, value());
                 return true;
             case "--retention-period":
-                Retention = SimulationArguments.Seconds(option, value());
+                Retention = OptionValues.Seconds(option, value());
                 return true;
             default:
                 return false;
