@@ -392,7 +392,7 @@ public sealed class PollSqsCommandTests : IClassFixture<SqsServerFixture>
     [Theory]
     [InlineData(new[] { "sqs", "fn", "--queue-url", "http://x/1/q", "--bogus" }, "Unknown option '--bogus' for poll sqs.")]
     [InlineData(new[] { "sqs", "fn", "--queue-url", "http://x/1/q", "--batch-size", "11" }, "--batch-size 11 needs --batch-window of at least 1 second")]
-    [InlineData(new[] { "sqs", "fn", "--queue-url", "http://x/1/q.fifo", "--batch-size", "11", "--batch-window", "5" }, "--batch-size must be between 1 and 10 for a FIFO queue, got 11. --batch-window is not supported for a FIFO queue")]
+    [InlineData(new[] { "sqs", "fn", "--queue-url", "http://x/1/q.fifo", "--batch-size", "11", "--batch-window", "5" }, "--batch-size must be between 1 and 10 for a FIFO queue (was 11). --batch-window is not supported for a FIFO queue: Lambda has no batching window for FIFO queues.")]
     [InlineData(new[] { "sqs", "fn", "--queue-url", "http://x/1/q", "--batch-window", "301" }, "--batch-window must be between 0 and 300 seconds")]
     [InlineData(new[] { "sqs", "fn", "--queue-url", "http://x/1/q", "--wait-time", "21" }, "--wait-time must be between 0 and 20 seconds")]
     [InlineData(new[] { "sqs", "fn", "--queue-url", "http://x/1/q", "--report-batch-item-failures", "maybe" }, "--report-batch-item-failures expects on or off, got 'maybe'.")]

@@ -22,7 +22,7 @@ public sealed class SimulateCommandTests : IDisposable
 
     [Theory]
     [InlineData("--bogus", "Unknown option '--bogus' for simulate sqs.")]
-    [InlineData("--fifo --batch-window 5", "--batch-window is not supported with --fifo: Lambda has no batching window for FIFO queues.")]
+    [InlineData("--fifo --batch-window 5", "--batch-window is not supported for a FIFO queue: Lambda has no batching window for FIFO queues.")]
     [InlineData("--fifo --batch-size 11", "--batch-size must be between 1 and 10 for a FIFO queue (was 11).")]
     [InlineData("--batch-size 10001 --batch-window 1", "--batch-size must be between 1 and 10,000 for a standard queue (was 10001).")]
     [InlineData("--visibility-timeout 5", "--visibility-timeout (5 s) must be at least the function's --timeout (30 s), as Lambda requires of an SQS event source.")]

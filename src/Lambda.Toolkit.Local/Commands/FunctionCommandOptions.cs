@@ -39,15 +39,33 @@ internal abstract class FunctionCommandOptions(string command)
     /// <summary>The function's name for the emulator: <c>--name</c>, or the project or file name.</summary>
     public string FunctionName => Name ?? InvokeCommand.FunctionName(Function);
 
-    /// <summary>The command, for messages (<c>poll sqs</c>).</summary>
-    protected string Command { get; } = command;
+    /// <summary>Every problem with the parsed options: a missing function or input, a combination the command refuses.</summary>
+    public abstract IReadOnlyList<string> Validate();
+
+    /// <summary>
+    /// Parses <paramref name="args"/> (<see cref="ParseArguments"/>) and, unless <c>--help</c> was given, checks the
+    /// result (<see cref="Validate"/>): empty when the options can be used, else every problem (or the one bad argument).
+    /// </summary>
+    protected IReadOnlyList<string> Read(string[] args)
+    {
+        try
+        {
+            ParseArguments(args);
+        }
+        catch (FormatException ex)
+        {
+            return [ex.Message];
+        }
+
+        return ShowHelp ? [] : Validate();
+    }
 
     /// <summary>
     /// Reads <paramref name="args"/> in order: <c>--help</c> stops at once; the shared options; the command's own
     /// (<see cref="TryParseOption"/>); anything else (or <c>-</c>) is the function, of which there is one.
     /// </summary>
     /// <exception cref="FormatException">An unknown option, a missing or bad value, a second function.</exception>
-    protected void ParseArguments(string[] args)
+    private void ParseArguments(string[] args)
     {
         for (var i = 0; i < args.Length; i++)
         {
@@ -74,12 +92,12 @@ internal abstract class FunctionCommandOptions(string command)
                 case var option when option.StartsWith('-') && option != "-":
                     if (!TryParseOption(option, Value))
                     {
-                        throw new FormatException($"Unknown option '{option}' for {Command}.");
+                        throw new FormatException($"Unknown option '{option}' for {command}.");
                     }
 
                     break;
                 default:
-                    Function = Function.Length == 0 ? arg : throw new FormatException($"{Command} runs one function; '{arg}' is extra.");
+                    Function = Function.Length == 0 ? arg : throw new FormatException($"{command} runs one function; '{arg}' is extra.");
                     break;
             }
         }

@@ -32,31 +32,25 @@ internal sealed class InvokeOptions : FunctionCommandOptions
     public static (InvokeOptions? Options, string? Error) Parse(string[] args)
     {
         var options = new InvokeOptions();
-        try
+        var problems = options.Read(args);
+        return problems.Count == 0 ? (options, null) : (null, string.Join(" ", problems));
+    }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (Function.Length == 0)
         {
-            options.ParseArguments(args);
-        }
-        catch (FormatException ex)
-        {
-            return (null, ex.Message);
+            problems.Add("Name the function to invoke: a project directory, .csproj, .dll or executable.");
         }
 
-        if (options.ShowHelp)
+        if (EventPath.Length == 0)
         {
-            return (options, null);
+            problems.Add("Name the event with --event <file.json>.");
         }
 
-        if (options.Function.Length == 0)
-        {
-            return (null, "Name the function to invoke: a project directory, .csproj, .dll or executable.");
-        }
-
-        if (options.EventPath.Length == 0)
-        {
-            return (null, "Name the event with --event <file.json>.");
-        }
-
-        return (options, null);
+        return problems;
     }
 
     /// <inheritdoc />

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Lambda.Toolkit.Emulator;
+using Lambda.Toolkit.Local.Simulation;
 
 namespace Lambda.Toolkit.Local.Commands;
 
@@ -9,20 +9,8 @@ namespace Lambda.Toolkit.Local.Commands;
 /// </summary>
 internal sealed class PollSqsOptions : FunctionCommandOptions
 {
-    /// <summary>Lambda's default and, without a batch window, largest batch size; also SQS's most per receive.</summary>
-    public const int MaxBatchSizeWithoutWindow = 10;
-
-    /// <summary>The largest batch size Lambda accepts for a standard queue (with a batch window of at least 1 second).</summary>
-    public const int MaxStandardBatchSize = 10_000;
-
-    /// <summary>The longest batch window Lambda accepts, in seconds.</summary>
-    public const int MaxBatchWindowSeconds = 300;
-
     /// <summary>SQS's longest long poll, in seconds, which Lambda's pollers use.</summary>
     public const int MaxWaitTimeSeconds = 20;
-
-    /// <summary>SQS's longest visibility timeout, in seconds (12 hours).</summary>
-    public const int MaxVisibilityTimeoutSeconds = 43_200;
 
     private PollSqsOptions()
         : base("poll sqs")
@@ -39,7 +27,7 @@ internal sealed class PollSqsOptions : FunctionCommandOptions
     public string? Region { get; private set; }
 
     /// <summary>The event source mapping's <c>BatchSize</c>: 10 by default, as Lambda's.</summary>
-    public int BatchSize { get; private set; } = MaxBatchSizeWithoutWindow;
+    public int BatchSize { get; private set; } = SqsRules.DefaultBatchSize;
 
     /// <summary>The event source mapping's <c>MaximumBatchingWindowInSeconds</c>: 0 by default, as Lambda's.</summary>
     public TimeSpan BatchWindow { get; private set; }
@@ -70,21 +58,7 @@ internal sealed class PollSqsOptions : FunctionCommandOptions
     public static (PollSqsOptions? Options, string? Error) Parse(string[] args)
     {
         var options = new PollSqsOptions();
-        try
-        {
-            options.ParseArguments(args);
-        }
-        catch (FormatException ex)
-        {
-            return (null, ex.Message);
-        }
-
-        if (options.ShowHelp)
-        {
-            return (options, null);
-        }
-
-        var problems = options.Validate();
+        var problems = options.Read(args);
         return problems.Count == 0 ? (options, null) : (null, string.Join(" ", problems));
     }
 
@@ -106,13 +80,13 @@ internal sealed class PollSqsOptions : FunctionCommandOptions
                 BatchSize = OptionValues.WholeNumber(option, value());
                 return true;
             case "--batch-window":
-                BatchWindow = TimeSpan.FromSeconds(OptionValues.WholeNumber(option, value(), 0, MaxBatchWindowSeconds, "seconds (Lambda's MaximumBatchingWindowInSeconds)"));
+                BatchWindow = TimeSpan.FromSeconds(OptionValues.WholeNumber(option, value()));
                 return true;
             case "--report-batch-item-failures":
                 ReportBatchItemFailures = OptionValues.Switch(option, value());
                 return true;
             case "--failed-visibility":
-                FailedVisibility = TimeSpan.FromSeconds(OptionValues.WholeNumber(option, value(), 0, MaxVisibilityTimeoutSeconds, "seconds (SQS's range)"));
+                FailedVisibility = TimeSpan.FromSeconds(OptionValues.WholeNumber(option, value(), 0, (int)SqsRules.MaxVisibilityTimeout.TotalSeconds, "seconds (SQS's range)"));
                 return true;
             case "--wait-time":
                 WaitTimeSeconds = OptionValues.WholeNumber(option, value(), 0, MaxWaitTimeSeconds, "seconds (SQS's longest long poll)");
@@ -122,8 +96,9 @@ internal sealed class PollSqsOptions : FunctionCommandOptions
         }
     }
 
-    /// <summary>Every problem with the combination, in one list; the limits are the event source mapping's.</summary>
-    private List<string> Validate()
+    /// <inheritdoc />
+    /// <remarks>The limits are the event source mapping's.</remarks>
+    public override IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
         if (Function.Length == 0)
@@ -145,21 +120,7 @@ internal sealed class PollSqsOptions : FunctionCommandOptions
             problems.Add($"--endpoint-url must be an http(s) URL such as http://127.0.0.1:9324, got '{EndpointUrl}'.");
         }
 
-        var maxBatchSize = IsFifoUrl ? MaxBatchSizeWithoutWindow : MaxStandardBatchSize;
-        if (BatchSize < 1 || BatchSize > maxBatchSize)
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"--batch-size must be between 1 and {maxBatchSize} for {(IsFifoUrl ? "a FIFO" : "a standard")} queue, got {BatchSize}."));
-        }
-        else if (BatchSize > MaxBatchSizeWithoutWindow && BatchWindow < TimeSpan.FromSeconds(1))
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"--batch-size {BatchSize} needs --batch-window of at least 1 second: Lambda requires a batching window for a batch size over {MaxBatchSizeWithoutWindow}."));
-        }
-
-        if (IsFifoUrl && BatchWindow > TimeSpan.Zero)
-        {
-            problems.Add("--batch-window is not supported for a FIFO queue (Lambda's MaximumBatchingWindowInSeconds is not either).");
-        }
-
+        problems.AddRange(SqsRules.MappingProblems(IsFifoUrl, BatchSize, BatchWindow));
         return problems;
     }
 

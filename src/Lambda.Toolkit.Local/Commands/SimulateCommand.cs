@@ -20,33 +20,29 @@ internal static class SimulateCommand
         }
 
         var source = args[0];
-        SimulationArguments arguments;
-        try
+        ISimulatedSource? simulated = source switch
         {
-            arguments = SimulationArguments.Parse(args[1..], source, source switch
-            {
-                "sqs" => (ISimulatedSource)new SqsSimulationOptions(),
-                "async" => new AsyncSimulationOptions(),
-                "kinesis" => new StreamSimulationOptions(new KinesisStreamFormat()),
-                "dynamodb" => new StreamSimulationOptions(new DynamoDbStreamFormat()),
-                _ => throw new FormatException($"Unknown source '{source}' for simulate: use sqs, async, kinesis or dynamodb."),
-            });
-        }
-        catch (FormatException ex)
+            "sqs" => new SqsSimulationOptions(),
+            "async" => new AsyncSimulationOptions(),
+            "kinesis" => new StreamSimulationOptions(new KinesisStreamFormat()),
+            "dynamodb" => new StreamSimulationOptions(new DynamoDbStreamFormat()),
+            _ => null,
+        };
+        if (simulated is null)
         {
-            return await Usage.FailAsync(stderr, ex.Message).ConfigureAwait(false);
+            return await Usage.FailAsync(stderr, $"Unknown source '{source}' for simulate: use sqs, async, kinesis or dynamodb.").ConfigureAwait(false);
         }
 
-        if (arguments.ShowHelp)
+        var (arguments, problem) = SimulationArguments.Parse(args[1..], source, simulated);
+        if (problem is not null)
+        {
+            return await Usage.FailAsync(stderr, problem).ConfigureAwait(false);
+        }
+
+        if (arguments!.ShowHelp)
         {
             await stdout.WriteLineAsync(Usage.Text).ConfigureAwait(false);
             return ExitCodes.Success;
-        }
-
-        var problems = arguments.Validate();
-        if (problems.Count > 0)
-        {
-            return await Usage.FailAsync(stderr, string.Join(Environment.NewLine, problems)).ConfigureAwait(false);
         }
 
         string input;

@@ -17,20 +17,20 @@ internal sealed class SimulationArguments : FunctionCommandOptions
     /// <summary>The input file.</summary>
     public string InputPath => Source.InputPath;
 
-    /// <summary>Parses the arguments after the source's name.</summary>
+    /// <summary>Parses the arguments after the source's name; returns the arguments or every problem, a line each.</summary>
     /// <param name="args">The arguments.</param>
     /// <param name="sourceName">The source as given (<c>sqs</c>), for messages.</param>
     /// <param name="source">The source's options, to fill.</param>
-    /// <exception cref="FormatException">An unknown option, a missing or bad value, an extra function.</exception>
-    public static SimulationArguments Parse(string[] args, string sourceName, ISimulatedSource source)
+    public static (SimulationArguments? Arguments, string? Error) Parse(string[] args, string sourceName, ISimulatedSource source)
     {
         var arguments = new SimulationArguments(sourceName, source);
-        arguments.ParseArguments(args);
-        return arguments;
+        var problems = arguments.Read(args);
+        return problems.Count == 0 ? (arguments, null) : (null, string.Join(System.Environment.NewLine, problems));
     }
 
-    /// <summary>Every problem: a missing function or input, and the source's own.</summary>
-    public IReadOnlyList<string> Validate()
+    /// <inheritdoc />
+    /// <remarks>A missing function or input, and the source's own problems.</remarks>
+    public override IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
         if (Function.Length == 0)

@@ -32,7 +32,7 @@ public sealed class SqsRulesTests
 
         Assert.Equal(5, problems.Count);
         Assert.Contains(problems, p => p.StartsWith("--batch-size must be between 1 and 10 for a FIFO queue", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("--batch-window is not supported with --fifo", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("--batch-window is not supported for a FIFO queue", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("--visibility-timeout (10 s) must be at least the function's --timeout (30 s)", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("--max-receive-count must be between 1 and 1,000", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("--retention-period must be between 60 seconds", StringComparison.Ordinal));
