@@ -124,8 +124,8 @@ public sealed class SqsRulesTests
     [Theory]
     [InlineData("not json", "the response is not a valid partial batch response")]
     [InlineData("\"ok\"", "the response is not a valid partial batch response")]
-    [InlineData("""{"batchItemFailures":[{"itemIdentifier":""}]}""", "an itemIdentifier in batchItemFailures is null or empty")]
-    [InlineData("""{"batchItemFailures":[{"itemIdentifier":null}]}""", "an itemIdentifier in batchItemFailures is null or empty")]
+    [InlineData("""{"batchItemFailures":[{"itemIdentifier":""}]}""", "the response is not a valid partial batch response (an itemIdentifier is empty or not a string)")]
+    [InlineData("""{"batchItemFailures":[{"itemIdentifier":null}]}""", "the response is not a valid partial batch response (an entry has no itemIdentifier)")]
     [InlineData("""{"batchItemFailures":[{"itemId":"m-1"}]}""", "the response is not a valid partial batch response")]
     [InlineData("""{"batchItemFailures":[{"itemIdentifier":"m-9"}]}""", "itemIdentifier 'm-9' is not a message of the batch")]
     public void An_invalid_partial_response_fails_the_whole_batch(string body, string reason)
