@@ -28,6 +28,8 @@ public sealed class SimulateCommandTests : IDisposable
     [InlineData("--visibility-timeout 5", "--visibility-timeout (5 s) must be at least the function's --timeout (30 s), as Lambda requires of an SQS event source.")]
     [InlineData("--report-batch-item-failures maybe", "--report-batch-item-failures expects on or off, got 'maybe'.")]
     [InlineData("--max-receive-count", "--max-receive-count needs a value.")]
+    [InlineData("--visibility-timeout 1e300", "--visibility-timeout is out of any range Lambda allows, got '1e300'.")]
+    [InlineData("--batch-window soon", "--batch-window expects a number of seconds, got 'soon'.")]
     public async Task Unknown_and_conflicting_options_are_usage_errors(string options, string message)
     {
         await File.WriteAllTextAsync(_messages, "\"a\"\n");

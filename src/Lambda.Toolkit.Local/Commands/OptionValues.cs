@@ -29,9 +29,9 @@ internal static class OptionValues
     }
 
     /// <summary>A number of seconds (fractions allowed, and any sign: a command's own validation judges the range).</summary>
-    /// <exception cref="FormatException">Not a finite number, or too large for a <see cref="TimeSpan"/>.</exception>
+    /// <exception cref="FormatException">Not a finite number.</exception>
     public static double Number(string option, string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && Math.Abs(number) < TimeSpan.MaxValue.TotalSeconds
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
             ? number
             : throw new FormatException($"{option} expects a number of seconds, got '{value}'.");
 
@@ -49,8 +49,14 @@ internal static class OptionValues
     }
 
     /// <summary>A number of seconds, as a <see cref="TimeSpan"/> (any sign: a command's own validation judges the range).</summary>
-    /// <exception cref="FormatException">Not a finite number.</exception>
-    public static TimeSpan Seconds(string option, string value) => TimeSpan.FromSeconds(Number(option, value));
+    /// <exception cref="FormatException">Not a finite number, or beyond what a <see cref="TimeSpan"/> holds.</exception>
+    public static TimeSpan Seconds(string option, string value)
+    {
+        var seconds = Number(option, value);
+        return Math.Abs(seconds) < TimeSpan.MaxValue.TotalSeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new FormatException($"{option} is out of any range Lambda allows, got '{value}'.");
+    }
 
     /// <summary>A whole, non-negative number.</summary>
     /// <exception cref="FormatException">Not a whole number, or negative.</exception>
