@@ -34,10 +34,10 @@ internal sealed class PollSqsOptions : FunctionCommandOptions
 
     /// <summary>
     /// The event source mapping's <c>FunctionResponseTypes: [ReportBatchItemFailures]</c>
-    /// (<c>--report-batch-item-failures on|off</c>); default on, as <c>simulate sqs</c>: the toolkit's batch adapters
-    /// answer with a partial batch response, which only works when the mapping has it (Lambda's own default is off).
+    /// (<c>--report-batch-item-failures on|off</c>); default <see cref="BatchSourceOptions.DefaultReportBatchItemFailures"/>
+    /// (on), as <c>simulate sqs</c>.
     /// </summary>
-    public bool ReportBatchItemFailures { get; private set; } = true;
+    public bool ReportBatchItemFailures { get; private set; } = BatchSourceOptions.DefaultReportBatchItemFailures;
 
     /// <summary>
     /// <c>--failed-visibility</c>: the visibility timeout given to messages left for redelivery, so they come back
