@@ -46,7 +46,9 @@ internal static class Usage
                  --batch-window <s>        MaximumBatchingWindowInSeconds, 0-300 (default 0; not with --fifo)
                  --visibility-timeout <s>  default 30; at least --timeout
                  --max-receive-count <n>   redrive to a dead-letter queue after n receives (default: no redrive)
-                 --report-batch-item-failures on|off   default on (Lambda's own default is off)
+                 --report-batch-item-failures on|off   default on: the toolkit's batch adapters answer with a
+                                           partial batch response, which only works when the mapping has
+                                           ReportBatchItemFailures; off shows what happens when it lacks it
                  --retention-period <s>    default 345600 (4 days)
           async  --events <file.jsonl>     one Event invocation a line
                  --max-retry-attempts <n>  0-2 (default 2: retries 1 then 2 minutes later)
@@ -76,8 +78,10 @@ internal static class Usage
           --batch-size <n>               messages per batch, 1-10 (default 10); up to 10000 on a standard
                                          queue with a batch window
           --batch-window <seconds>       gather a batch for up to this long, 0-300 (default 0; not for FIFO)
-          --report-batch-item-failures   honour a partial batch response (ReportBatchItemFailures); without
-                                         it, a successful invocation deletes the whole batch, as on Lambda
+          --report-batch-item-failures on|off   default on: honour a partial batch response, as the toolkit's
+                                         batch adapters answer with one, which only works when the mapping has
+                                         ReportBatchItemFailures; off shows what happens when it lacks it (a
+                                         successful invocation deletes the whole batch, as on Lambda)
           --failed-visibility <seconds>  make failed messages visible again after this long (0: at once)
                                          instead of the queue's visibility timeout, which Lambda leaves
           --wait-time <seconds>          the long poll of each receive, 0-20 (default 20, as Lambda's)

@@ -32,7 +32,7 @@ public sealed class PollSqsCommandTests(SqsServerFixture sqs) : IClassFixture<Sq
         using var stop = new CancellationTokenSource();
         var received = 0;
         var exitCode = await PollSqsCommand.RunAsync(
-            ["sqs", Repository.Path("samples", "OrderWorker"), "--queue-url", queue, "--endpoint-url", sqs.Endpoint, "--report-batch-item-failures", "--batch-size", "6", "--wait-time", "1"],
+            ["sqs", Repository.Path("samples", "OrderWorker"), "--queue-url", queue, "--endpoint-url", sqs.Endpoint, "--report-batch-item-failures", "on", "--batch-size", "6", "--wait-time", "1"],
             TextWriter.Synchronized(stdout),
             TextWriter.Synchronized(stderr),
             stop.Token,

@@ -76,7 +76,8 @@ public sealed class PollSqsCommandTests : IClassFixture<SqsServerFixture>
         var queue = await CreateQueueAsync("partial", visibilityTimeout: 2);
         await SendAsync(queue, "ok-1", "fail-2", "ok-3", "fail-4");
 
-        var run = await PollAsync(function.Path, queue, ["--batch-size", "4", "--timeout", "2", "--report-batch-item-failures"], stopAfter: batches => batches.Count >= 1);
+        // ReportBatchItemFailures is on by default (--report-batch-item-failures on|off), as for simulate sqs.
+        var run = await PollAsync(function.Path, queue, ["--batch-size", "4", "--timeout", "2"], stopAfter: batches => batches.Count >= 1);
 
         Assert.Equal(ExitCodes.Cancelled, run.ExitCode);
         Assert.Contains("batch 1: received 4, succeeded 2, failed 2, deleted 2 (failed: 2 listed in batchItemFailures)", run.Stdout, StringComparison.Ordinal);
@@ -93,7 +94,7 @@ public sealed class PollSqsCommandTests : IClassFixture<SqsServerFixture>
         var queue = await CreateQueueAsync("partial-off");
         await SendAsync(queue, "ok-1", "fail-2");
 
-        var run = await PollAsync(function.Path, queue, ["--batch-size", "2"], stopAfter: batches => batches.Count >= 1);
+        var run = await PollAsync(function.Path, queue, ["--batch-size", "2", "--report-batch-item-failures", "off"], stopAfter: batches => batches.Count >= 1);
 
         Assert.Contains("batch 1: received 2, succeeded 2, failed 0, deleted 2", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("ReportBatchItemFailures is off", run.Stderr, StringComparison.Ordinal);
@@ -107,7 +108,7 @@ public sealed class PollSqsCommandTests : IClassFixture<SqsServerFixture>
         var queue = await CreateQueueAsync("function-error", visibilityTimeout: 2);
         await SendAsync(queue, "a", "b", "c");
 
-        var run = await PollAsync(function.Path, queue, ["--batch-size", "3", "--timeout", "2", "--report-batch-item-failures"], stopAfter: batches => batches.Count >= 1);
+        var run = await PollAsync(function.Path, queue, ["--batch-size", "3", "--timeout", "2", "--report-batch-item-failures", "on"], stopAfter: batches => batches.Count >= 1);
 
         Assert.Contains("batch 1: received 3, succeeded 0, failed 3, deleted 0 (failed: 3 the function failed (TypeError))", run.Stdout, StringComparison.Ordinal);
         Assert.Equal(0, run.Summary.GetProperty("deleted").GetInt32());
@@ -129,7 +130,7 @@ public sealed class PollSqsCommandTests : IClassFixture<SqsServerFixture>
             await _sqs.Client.SendMessageAsync(new SendMessageRequest { QueueUrl = queue, MessageBody = body, MessageGroupId = group, MessageDeduplicationId = body });
         }
 
-        var run = await PollAsync(function.Path, queue, ["--batch-size", "5", "--timeout", "2", "--report-batch-item-failures"], stopAfter: batches => batches.Count >= 1);
+        var run = await PollAsync(function.Path, queue, ["--batch-size", "5", "--timeout", "2", "--report-batch-item-failures", "on"], stopAfter: batches => batches.Count >= 1);
 
         Assert.Contains("batch 1: received 5, succeeded 3, failed 2, deleted 3 (failed: 1 listed in batchItemFailures; 1 behind failed message ", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("of FIFO group a)", run.Stdout, StringComparison.Ordinal);
@@ -216,7 +217,7 @@ public sealed class PollSqsCommandTests : IClassFixture<SqsServerFixture>
 
         Assert.Equal(ExitCodes.Success, exitCode);
         Assert.Contains("lambda-toolkit poll sqs <function> --queue-url <url> [options]", stdout.ToString(), StringComparison.Ordinal);
-        Assert.Contains("--report-batch-item-failures", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--report-batch-item-failures on|off   default on", stdout.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -330,7 +331,7 @@ public sealed class PollSqsCommandTests : IClassFixture<SqsServerFixture>
         var queue = await CreateQueueAsync("failed-visibility", visibilityTimeout: 600);
         await SendAsync(queue, "ok", "fail");
 
-        var run = await PollAsync(function.Path, queue, ["--batch-size", "2", "--report-batch-item-failures", "--failed-visibility", "0"], stopAfter: batches => batches.Count >= 1);
+        var run = await PollAsync(function.Path, queue, ["--batch-size", "2", "--report-batch-item-failures", "on", "--failed-visibility", "0"], stopAfter: batches => batches.Count >= 1);
 
         Assert.Equal(1, run.Summary.GetProperty("failed").GetInt32());
         var back = await ReceiveAsync(queue, 1, waitSeconds: 5);
@@ -391,9 +392,11 @@ public sealed class PollSqsCommandTests : IClassFixture<SqsServerFixture>
     [Theory]
     [InlineData(new[] { "sqs", "fn", "--queue-url", "http://x/1/q", "--bogus" }, "Unknown option '--bogus' for poll sqs.")]
     [InlineData(new[] { "sqs", "fn", "--queue-url", "http://x/1/q", "--batch-size", "11" }, "--batch-size 11 needs --batch-window of at least 1 second")]
-    [InlineData(new[] { "sqs", "fn", "--queue-url", "http://x/1/q.fifo", "--batch-size", "11", "--batch-window", "5" }, "--batch-size must be between 1 and 10 for a FIFO queue, got 11. --batch-window is not supported for a FIFO queue")]
+    [InlineData(new[] { "sqs", "fn", "--queue-url", "http://x/1/q.fifo", "--batch-size", "11", "--batch-window", "5" }, "--batch-size must be between 1 and 10 for a FIFO queue (was 11). --batch-window is not supported for a FIFO queue: Lambda has no batching window for FIFO queues.")]
     [InlineData(new[] { "sqs", "fn", "--queue-url", "http://x/1/q", "--batch-window", "301" }, "--batch-window must be between 0 and 300 seconds")]
     [InlineData(new[] { "sqs", "fn", "--queue-url", "http://x/1/q", "--wait-time", "21" }, "--wait-time must be between 0 and 20 seconds")]
+    [InlineData(new[] { "sqs", "fn", "--queue-url", "http://x/1/q", "--report-batch-item-failures", "maybe" }, "--report-batch-item-failures expects on or off, got 'maybe'.")]
+    [InlineData(new[] { "sqs", "fn", "--queue-url", "http://x/1/q", "--report-batch-item-failures" }, "--report-batch-item-failures needs a value.")]
     [InlineData(new[] { "sqs", "fn", "--queue-url", "orders" }, "--queue-url must be an http(s) queue URL")]
     [InlineData(new[] { "sqs", "fn" }, "Name the queue with --queue-url <url>.")]
     [InlineData(new[] { "sqs", "--queue-url", "http://x/1/q" }, "Name the function to poll for")]

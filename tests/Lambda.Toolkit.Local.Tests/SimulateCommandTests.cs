@@ -21,13 +21,15 @@ public sealed class SimulateCommandTests : IDisposable
     private static JsonElement Summary(string[] stdout) => JsonDocument.Parse(stdout[^1]).RootElement;
 
     [Theory]
-    [InlineData("--bogus", "Unknown option '--bogus' for this simulate command.")]
-    [InlineData("--fifo --batch-window 5", "--batch-window is not supported with --fifo: Lambda has no batching window for FIFO queues.")]
+    [InlineData("--bogus", "Unknown option '--bogus' for simulate sqs.")]
+    [InlineData("--fifo --batch-window 5", "--batch-window is not supported for a FIFO queue: Lambda has no batching window for FIFO queues.")]
     [InlineData("--fifo --batch-size 11", "--batch-size must be between 1 and 10 for a FIFO queue (was 11).")]
     [InlineData("--batch-size 10001 --batch-window 1", "--batch-size must be between 1 and 10,000 for a standard queue (was 10001).")]
     [InlineData("--visibility-timeout 5", "--visibility-timeout (5 s) must be at least the function's --timeout (30 s), as Lambda requires of an SQS event source.")]
     [InlineData("--report-batch-item-failures maybe", "--report-batch-item-failures expects on or off, got 'maybe'.")]
     [InlineData("--max-receive-count", "--max-receive-count needs a value.")]
+    [InlineData("--visibility-timeout 1e300", "--visibility-timeout is out of any range Lambda allows, got '1e300'.")]
+    [InlineData("--batch-window soon", "--batch-window expects a number of seconds, got 'soon'.")]
     public async Task Unknown_and_conflicting_options_are_usage_errors(string options, string message)
     {
         await File.WriteAllTextAsync(_messages, "\"a\"\n");
@@ -42,9 +44,9 @@ public sealed class SimulateCommandTests : IDisposable
     [Theory]
     [InlineData("kinesis", "--records", "--max-record-age 30", "--max-record-age must be -1 (infinite) or between 60 and 604800 seconds (7 days), was 30.")]
     [InlineData("dynamodb", "--records", "--tumbling-window 901", "--tumbling-window must be between 0 and 900 seconds (was 901).")]
-    [InlineData("kinesis", "--records", "--fifo", "Unknown option '--fifo' for this simulate command.")]
+    [InlineData("kinesis", "--records", "--fifo", "Unknown option '--fifo' for simulate kinesis.")]
     [InlineData("async", "--events", "--max-retry-attempts 3", "--max-retry-attempts must be between 0 and 2 (was 3).")]
-    [InlineData("async", "--events", "--batch-size 5", "Unknown option '--batch-size' for this simulate command.")]
+    [InlineData("async", "--events", "--batch-size 5", "Unknown option '--batch-size' for simulate async.")]
     public async Task Each_source_refuses_options_out_of_its_range_or_not_its_own(string source, string input, string options, string message)
     {
         await File.WriteAllTextAsync(_messages, "\"a\"\n");

@@ -60,7 +60,7 @@ internal static class InvokeCommand
 
         var output = TextWriter.Synchronized(stdout);
         var errors = TextWriter.Synchronized(stderr);
-        var name = options.Name ?? FunctionName(options.Function);
+        var name = options.FunctionName;
         await using var emulator = await RuntimeApiEmulator.StartAsync(new RuntimeApiEmulatorOptions { FunctionName = name, Timeout = options.Timeout }, cancellationToken).ConfigureAwait(false);
         var processOptions = new FunctionProcessOptions
         {

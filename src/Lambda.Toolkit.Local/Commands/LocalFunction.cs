@@ -9,13 +9,20 @@ namespace Lambda.Toolkit.Local.Commands;
 /// (<c>serve</c>, <c>poll</c>). When its process dies, the invocation it held ends with Lambda's
 /// <c>Runtime.ExitError</c> (or <c>Runtime.OutOfMemory</c>), and the next invocation starts a new process, whose
 /// first REPORT line carries its Init Duration, as Lambda starts a new execution environment. With a
-/// <see cref="LocalTrace"/>, every invocation is sampled and its trace tree follows its REPORT line.
+/// <see cref="LocalTrace"/>, every invocation is sampled and its trace tree follows its REPORT line. <c>simulate</c>
+/// runs on it too (<see cref="Simulation.ProcessFunctionInvoker"/>), retiring an environment after a timeout.
 /// </summary>
 internal sealed class LocalFunction(RuntimeApiEmulator emulator, string target, int memorySizeMb, TextWriter output, TextWriter errors, IReadOnlyDictionary<string, string?>? environment = null, LocalTrace? trace = null) : IAsyncDisposable
 {
     private FunctionProcess? _process;
     private string _target = target;
     private bool _cold;
+
+    /// <summary>How many processes (execution environments) were started.</summary>
+    public int Environments { get; private set; }
+
+    /// <summary>The last lines the current (or last) process wrote to stderr, for an error message; empty when none.</summary>
+    public string StandardErrorTail => _process?.StandardErrorTail ?? string.Empty;
 
     /// <summary>Builds (for a project) and starts the first process.</summary>
     /// <exception cref="FunctionProcessException">The target does not exist, its build failed, or it could not be started.</exception>
@@ -42,6 +49,7 @@ internal sealed class LocalFunction(RuntimeApiEmulator emulator, string target, 
 
         _process = await FunctionProcess.StartAsync(emulator, options, cancellationToken).ConfigureAwait(false);
         _target = _process.TargetPath; // a replacement skips the build
+        Environments++;
         _cold = true;
     }
 
@@ -95,6 +103,22 @@ internal sealed class LocalFunction(RuntimeApiEmulator emulator, string target, 
         return new LocalInvocation(result, outcome);
     }
 
+    /// <summary>
+    /// Stops the current process at once and lets the next invocation start a new one, as Lambda replaces an
+    /// execution environment whose invocation timed out or whose runtime died.
+    /// </summary>
+    /// <param name="why">What happened to the invocation, for the log line ("timed out").</param>
+    public async Task RetireAsync(string why)
+    {
+        if (_process is { } process)
+        {
+            await errors.WriteLineAsync($"[lambda-toolkit] The invocation {why}; its execution environment is replaced on the next invocation.").ConfigureAwait(false);
+            await process.StopAsync(TimeSpan.Zero).ConfigureAwait(false);
+            await process.DisposeAsync().ConfigureAwait(false);
+            _process = null;
+        }
+    }
+
     /// <summary>Stops the process at shutdown, letting it run its shutdown hooks as Lambda does.</summary>
     public async Task StopAsync()
     {
@@ -112,17 +136,22 @@ internal sealed class LocalFunction(RuntimeApiEmulator emulator, string target, 
         }
     }
 
-    /// <summary>The live process, starting a new one (a cold start) when the last one has exited.</summary>
+    /// <summary>The live process, starting a new one (a cold start) when the last one has exited or was retired.</summary>
     private async Task<FunctionProcess> RunningAsync(CancellationToken cancellationToken)
     {
-        if (_process is { Exited.IsCompleted: true } dead)
+        if (_process is { Exited.IsCompleted: false } live)
+        {
+            return live;
+        }
+
+        if (_process is { } dead)
         {
             await errors.WriteLineAsync($"[lambda-toolkit] The function process exited with code {await dead.Exited.ConfigureAwait(false)}; starting a new one.").ConfigureAwait(false);
             await dead.DisposeAsync().ConfigureAwait(false);
             _process = null;
-            await StartAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        await StartAsync(cancellationToken).ConfigureAwait(false);
         return _process!;
     }
 }

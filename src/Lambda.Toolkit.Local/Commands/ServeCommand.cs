@@ -28,8 +28,8 @@ internal static class ServeCommand
         string? function = null;
         var port = 5050;
         var format = "v2";
-        var timeout = TimeSpan.FromSeconds(30);
-        var memory = InvokeOptions.DefaultMemoryMb;
+        var timeout = TimeSpan.FromSeconds(FunctionCommandOptions.DefaultTimeoutSeconds);
+        var memory = FunctionCommandOptions.DefaultMemoryMb;
         var traced = false;
         for (var i = 0; i < args.Length; i++)
         {
@@ -48,10 +48,10 @@ internal static class ServeCommand
                         format = args[++i];
                         break;
                     case "--timeout" when i + 1 < args.Length:
-                        timeout = InvokeOptions.ParseTimeout(args[++i]);
+                        timeout = OptionValues.Timeout(args[++i]);
                         break;
                     case "--memory" when i + 1 < args.Length:
-                        memory = InvokeOptions.ParseMemory(args[++i]);
+                        memory = OptionValues.Memory(args[++i]);
                         break;
                     case "--trace":
                         traced = true;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Lambda.Toolkit.Emulator;
 using Lambda.Toolkit.Local.Simulation;
@@ -21,33 +20,29 @@ internal static class SimulateCommand
         }
 
         var source = args[0];
-        SimulationArguments arguments;
-        try
+        ISimulatedSource? simulated = source switch
         {
-            arguments = SimulationArguments.Parse(args[1..], source switch
-            {
-                "sqs" => (ISimulatedSource)new SqsSimulationOptions(),
-                "async" => new AsyncSimulationOptions(),
-                "kinesis" => new StreamSimulationOptions(new KinesisStreamFormat()),
-                "dynamodb" => new StreamSimulationOptions(new DynamoDbStreamFormat()),
-                _ => throw new FormatException($"Unknown source '{source}' for simulate: use sqs, async, kinesis or dynamodb."),
-            });
-        }
-        catch (FormatException ex)
+            "sqs" => new SqsSimulationOptions(),
+            "async" => new AsyncSimulationOptions(),
+            "kinesis" => new StreamSimulationOptions(new KinesisStreamFormat()),
+            "dynamodb" => new StreamSimulationOptions(new DynamoDbStreamFormat()),
+            _ => null,
+        };
+        if (simulated is null)
         {
-            return await Usage.FailAsync(stderr, ex.Message).ConfigureAwait(false);
+            return await Usage.FailAsync(stderr, $"Unknown source '{source}' for simulate: use sqs, async, kinesis or dynamodb.").ConfigureAwait(false);
         }
 
-        if (arguments.ShowHelp)
+        var (arguments, problem) = SimulationArguments.Parse(args[1..], source, simulated);
+        if (problem is not null)
+        {
+            return await Usage.FailAsync(stderr, problem).ConfigureAwait(false);
+        }
+
+        if (arguments!.ShowHelp)
         {
             await stdout.WriteLineAsync(Usage.Text).ConfigureAwait(false);
             return ExitCodes.Success;
-        }
-
-        var problems = arguments.Validate();
-        if (problems.Count > 0)
-        {
-            return await Usage.FailAsync(stderr, string.Join(Environment.NewLine, problems)).ConfigureAwait(false);
         }
 
         string input;
@@ -60,7 +55,7 @@ internal static class SimulateCommand
             return await Usage.FailOneLineAsync(stderr, $"The file {arguments.InputPath} cannot be read: {ex.Message}").ConfigureAwait(false);
         }
 
-        var name = arguments.Name ?? InvokeCommand.FunctionName(arguments.Function);
+        var name = arguments.FunctionName;
         SimulationRun run;
         try
         {
@@ -73,26 +68,12 @@ internal static class SimulateCommand
 
         var output = TextWriter.Synchronized(stdout);
         var errors = TextWriter.Synchronized(stderr);
-        var processOptions = new FunctionProcessOptions
-        {
-            Target = arguments.Function,
-            MemorySizeMb = arguments.MemorySizeMb,
-            EnforceMemoryLimit = true,
-            OnOutput = output.WriteLine,
-            OnError = errors.WriteLine,
-            OnStatus = status => errors.WriteLine($"[lambda-toolkit] {status}"),
-        };
-        foreach (var (key, value) in arguments.Environment)
-        {
-            processOptions.Environment[key] = value;
-        }
-
         try
         {
             await using var emulator = await RuntimeApiEmulator.StartAsync(new RuntimeApiEmulatorOptions { FunctionName = name, Timeout = arguments.Timeout }, cancellationToken).ConfigureAwait(false);
-            await using var function = new ProcessFunctionInvoker(emulator, processOptions, output, errors);
+            await using var function = new LocalFunction(emulator, arguments.Function, arguments.MemorySizeMb, output, errors, arguments.Environment);
             var clock = new SimulatedClock(DateTimeOffset.UtcNow);
-            var (fates, invocations) = await run(function, clock, errors, cancellationToken).ConfigureAwait(false);
+            var (fates, invocations) = await run(new ProcessFunctionInvoker(emulator, function), clock, errors, cancellationToken).ConfigureAwait(false);
             if (!cancellationToken.IsCancellationRequested)
             {
                 await function.StopAsync().ConfigureAwait(false);

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Lambda.Toolkit.Emulator;
 using Lambda.Toolkit.Events.Sqs;
+using Lambda.Toolkit.Local.Simulation;
 
 namespace Lambda.Toolkit.Local.Commands;
 
@@ -50,14 +50,14 @@ internal sealed record SqsBatchSettlement(IReadOnlyList<string?> Reasons, string
             return All(batch, failure, null);
         }
 
-        var (failures, problem) = ReadBatchItemFailures(response);
+        var (failures, problem) = PartialBatchResponse.Read(response);
 
         // Rule 2, ReportBatchItemFailures off: a successful invocation deletes the whole batch; Lambda does not look
         // at the response, so a partial batch response is ignored (and every message in it is deleted).
         if (!reportBatchItemFailures)
         {
             var warning = failures is { Count: > 0 }
-                ? $"The function listed {failures.Count} batchItemFailures, but ReportBatchItemFailures is off (--report-batch-item-failures): Lambda ignores them and deletes the whole batch, as done here."
+                ? $"The function listed {failures.Count} batchItemFailures, but ReportBatchItemFailures is off (--report-batch-item-failures off): Lambda ignores them and deletes the whole batch, as done here."
                 : null;
             return new([.. batch.Select(_ => (string?)null)], warning);
         }
@@ -110,63 +110,4 @@ internal sealed record SqsBatchSettlement(IReadOnlyList<string?> Reasons, string
 
     private static SqsBatchSettlement All(IReadOnlyList<SqsMessage> batch, string reason, string? warning) =>
         new([.. batch.Select(_ => (string?)reason)], warning);
-
-    /// <summary>
-    /// Reads <c>batchItemFailures</c>: the listed ids (<see langword="null"/> when there is no list), or a problem that
-    /// makes the response invalid.
-    /// </summary>
-    private static (List<string>? Ids, string? Problem) ReadBatchItemFailures(ReadOnlySpan<byte> body)
-    {
-        if (body.Trim(" \t\r\n"u8).IsEmpty)
-        {
-            return (null, null);
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body.ToArray());
-        }
-        catch (JsonException)
-        {
-            return (null, "the response is not JSON");
-        }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return root.ValueKind == JsonValueKind.Null ? (null, null) : (null, $"the response is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object");
-            }
-
-            if (!root.TryGetProperty("batchItemFailures", out var list) || list.ValueKind == JsonValueKind.Null)
-            {
-                return (null, null);
-            }
-
-            if (list.ValueKind != JsonValueKind.Array)
-            {
-                return (null, "batchItemFailures is not an array");
-            }
-
-            var ids = new List<string>();
-            foreach (var item in list.EnumerateArray())
-            {
-                if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("itemIdentifier", out var id) || id.ValueKind == JsonValueKind.Null)
-                {
-                    return (null, "an entry has no itemIdentifier");
-                }
-
-                if (id.ValueKind != JsonValueKind.String || id.GetString() is not { Length: > 0 } text)
-                {
-                    return (null, "an itemIdentifier is empty or not a string");
-                }
-
-                ids.Add(text);
-            }
-
-            return (ids, null);
-        }
-    }
 }

@@ -1,3 +1,5 @@
+using Lambda.Toolkit.Local.Commands;
+
 namespace Lambda.Toolkit.Local.Simulation;
 
 /// <summary>The simulated asynchronous invocation configuration (<c>simulate async</c>); <see cref="AsyncRules.Validate"/> checks it.</summary>
@@ -33,10 +35,10 @@ internal sealed class AsyncSimulationOptions : ISimulatedSource
                 InputPath = value();
                 return true;
             case "--max-retry-attempts":
-                MaxRetryAttempts = SimulationArguments.Integer(option, value());
+                MaxRetryAttempts = OptionValues.Integer(option, value());
                 return true;
             case "--max-event-age":
-                MaxEventAge = SimulationArguments.Seconds(option, value());
+                MaxEventAge = OptionValues.Seconds(option, value());
                 return true;
             case "--on-success":
                 OnSuccessPath = value();

@@ -1,6 +1,4 @@
-using System.Text;
-using Lambda.Toolkit.Events;
-using Lambda.Toolkit.Events.Batch;
+using System.Text.Json;
 
 namespace Lambda.Toolkit.Local.Simulation;
 
@@ -10,6 +8,8 @@ namespace Lambda.Toolkit.Local.Simulation;
 /// </summary>
 internal static class PartialBatchResponse
 {
+    private static readonly HashSet<string> None = [];
+
     /// <summary>
     /// Which records of a batch succeeded after the invocation (an SQS message is deleted, a stream checkpoints past
     /// it); the rest come back.
@@ -32,10 +32,10 @@ internal static class PartialBatchResponse
             return new(all, None, result.Describe() + ", so the whole batch came back");
         }
 
-        var (response, invalid) = ReadResponse(result.Body);
+        var (listed, invalid) = Read(result.Body);
         if (!reportBatchItemFailures)
         {
-            var ignored = response?.BatchItemFailures.Select(f => f.ItemIdentifier).Where(all.Contains).ToHashSet(StringComparer.Ordinal) ?? None;
+            var ignored = listed?.Where(all.Contains).ToHashSet(StringComparer.Ordinal) ?? None;
             return new(None, ignored, "the function succeeded and ReportBatchItemFailures is off, so Lambda deleted the whole batch");
         }
 
@@ -45,43 +45,77 @@ internal static class PartialBatchResponse
         }
 
         var failed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var failure in response?.BatchItemFailures ?? [])
+        foreach (var id in listed ?? [])
         {
-            if (string.IsNullOrEmpty(failure.ItemIdentifier))
+            if (!all.Contains(id))
             {
-                return new(all, None, "an itemIdentifier in batchItemFailures is null or empty, so the whole batch came back");
+                return new(all, None, $"itemIdentifier '{id}' is not a message of the batch, so the whole batch came back");
             }
 
-            if (!all.Contains(failure.ItemIdentifier))
-            {
-                return new(all, None, $"itemIdentifier '{failure.ItemIdentifier}' is not a message of the batch, so the whole batch came back");
-            }
-
-            failed.Add(failure.ItemIdentifier);
+            failed.Add(id);
         }
 
         return new(failed, None, "reported in batchItemFailures");
     }
 
-    private static readonly HashSet<string> None = [];
-
-    private static (BatchResponse? Response, string? Invalid) ReadResponse(byte[] body)
+    /// <summary>
+    /// Reads <c>batchItemFailures</c> as Lambda does (<c>simulate</c> and <c>poll sqs</c> both read it here): the listed
+    /// ids (<see langword="null"/> when the response is empty, <c>null</c>, or has no list), or a problem that makes the
+    /// response invalid (not JSON, not an object, a list that is not an array, an entry without a non-empty string
+    /// <c>itemIdentifier</c>). Whether the ids are messages of the batch is the caller's check.
+    /// </summary>
+    public static (List<string>? Ids, string? Problem) Read(ReadOnlySpan<byte> body)
     {
-        var text = Encoding.UTF8.GetString(body).Trim();
-        if (text.Length == 0 || text == "null")
+        if (body.Trim(" \t\r\n"u8).IsEmpty)
         {
             return (null, null);
         }
 
+        JsonDocument document;
         try
         {
-            var response = LambdaEventSerializer.Deserialize(text, LambdaEventsJsonContext.Default.BatchResponse);
-            response.BatchItemFailures ??= [];
-            return (response, null);
+            document = JsonDocument.Parse(body.ToArray());
         }
-        catch (EventDeserializationException ex)
+        catch (JsonException)
         {
-            return (null, ex.Message);
+            return (null, "the response is not JSON");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return root.ValueKind == JsonValueKind.Null ? (null, null) : (null, $"the response is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object");
+            }
+
+            if (!root.TryGetProperty("batchItemFailures", out var list) || list.ValueKind == JsonValueKind.Null)
+            {
+                return (null, null);
+            }
+
+            if (list.ValueKind != JsonValueKind.Array)
+            {
+                return (null, "batchItemFailures is not an array");
+            }
+
+            var ids = new List<string>();
+            foreach (var item in list.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("itemIdentifier", out var id) || id.ValueKind == JsonValueKind.Null)
+                {
+                    return (null, "an entry has no itemIdentifier");
+                }
+
+                if (id.ValueKind != JsonValueKind.String || id.GetString() is not { Length: > 0 } text)
+                {
+                    return (null, "an itemIdentifier is empty or not a string");
+                }
+
+                ids.Add(text);
+            }
+
+            return (ids, null);
         }
     }
 }

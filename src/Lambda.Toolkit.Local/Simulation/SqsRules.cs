@@ -53,32 +53,44 @@ internal static class SqsRules
     /// </summary>
     public const int MaxBatchBytes = LambdaLimits.SyncPayloadBytes;
 
+    /// <summary>
+    /// Every problem with an event source mapping's batching, as CreateEventSourceMapping would refuse it (<c>simulate
+    /// sqs</c> and <c>poll sqs</c> both check it here): BatchSize from 1 to 10,000 (10 for a FIFO queue), over 10 only
+    /// with a batching window of at least 1 second, and MaximumBatchingWindowInSeconds from 0 to 300, none for FIFO.
+    /// </summary>
+    /// <param name="fifo">Whether the queue is a FIFO queue.</param>
+    /// <param name="batchSize">The mapping's BatchSize (<c>--batch-size</c>).</param>
+    /// <param name="batchWindow">The mapping's MaximumBatchingWindowInSeconds (<c>--batch-window</c>).</param>
+    public static IEnumerable<string> MappingProblems(bool fifo, int batchSize, TimeSpan batchWindow)
+    {
+        var maxBatch = fifo ? MaxFifoBatchSize : MaxStandardBatchSize;
+        if (batchSize < 1 || batchSize > maxBatch)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"--batch-size must be between 1 and {maxBatch:N0} for {(fifo ? "a FIFO" : "a standard")} queue (was {batchSize}).");
+        }
+
+        if (batchWindow < TimeSpan.Zero || batchWindow > MaxBatchWindow)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"--batch-window must be between 0 and {MaxBatchWindow.TotalSeconds:0} seconds (was {batchWindow.TotalSeconds:0.###}).");
+        }
+
+        // Lambda does not support a batching window on FIFO queues.
+        if (fifo && batchWindow > TimeSpan.Zero)
+        {
+            yield return "--batch-window is not supported for a FIFO queue: Lambda has no batching window for FIFO queues.";
+        }
+
+        if (!fifo && batchSize > MaxBatchSizeWithoutWindow && batchWindow < TimeSpan.FromSeconds(1))
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"--batch-size {batchSize} needs --batch-window of at least 1 second: Lambda allows batches over {MaxBatchSizeWithoutWindow} only with a batching window.");
+        }
+    }
+
     /// <summary>Every problem with a configuration, as CreateEventSourceMapping and SetQueueAttributes would refuse it.</summary>
     public static IReadOnlyList<string> Validate(SqsSimulationOptions options, TimeSpan functionTimeout)
     {
         var problems = new List<string>();
-        var maxBatch = options.Fifo ? MaxFifoBatchSize : MaxStandardBatchSize;
-        if (options.BatchSize < 1 || options.BatchSize > maxBatch)
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"--batch-size must be between 1 and {maxBatch:N0} for {(options.Fifo ? "a FIFO" : "a standard")} queue (was {options.BatchSize})."));
-        }
-
-        if (options.BatchWindow < TimeSpan.Zero || options.BatchWindow > MaxBatchWindow)
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"--batch-window must be between 0 and {MaxBatchWindow.TotalSeconds:0} seconds (was {options.BatchWindow.TotalSeconds:0.###})."));
-        }
-
-        // Lambda does not support a batching window on FIFO queues.
-        if (options.Fifo && options.BatchWindow > TimeSpan.Zero)
-        {
-            problems.Add("--batch-window is not supported with --fifo: Lambda has no batching window for FIFO queues.");
-        }
-
-        if (!options.Fifo && options.BatchSize > MaxBatchSizeWithoutWindow && options.BatchWindow < TimeSpan.FromSeconds(1))
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"--batch-size {options.BatchSize} needs --batch-window of at least 1 second: Lambda allows batches over {MaxBatchSizeWithoutWindow} only with a batching window."));
-        }
-
+        problems.AddRange(MappingProblems(options.Fifo, options.BatchSize, options.BatchWindow));
         if (options.VisibilityTimeout < TimeSpan.Zero || options.VisibilityTimeout > MaxVisibilityTimeout)
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"--visibility-timeout must be between 0 and {MaxVisibilityTimeout.TotalSeconds:0} seconds (12 hours)."));

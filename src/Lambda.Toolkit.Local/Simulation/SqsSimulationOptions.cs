@@ -1,19 +1,12 @@
+using Lambda.Toolkit.Local.Commands;
+
 namespace Lambda.Toolkit.Local.Simulation;
 
 /// <summary>The simulated queue and event source mapping (<c>simulate sqs</c>); <see cref="SqsRules.Validate"/> checks them.</summary>
-internal sealed class SqsSimulationOptions : ISimulatedSource
+internal sealed class SqsSimulationOptions() : BatchSourceOptions("--messages", SqsRules.DefaultBatchSize, SqsRules.DefaultRetention)
 {
-    /// <inheritdoc />
-    public string InputOption => "--messages";
-
-    /// <summary>The JSON-lines file of messages (<c>--messages</c>); required.</summary>
-    public string InputPath { get; set; } = string.Empty;
-
     /// <summary>A FIFO queue (<c>--fifo</c>); default off.</summary>
     public bool Fifo { get; set; }
-
-    /// <summary>Records per invocation (<c>--batch-size</c>); default <see cref="SqsRules.DefaultBatchSize"/>.</summary>
-    public int BatchSize { get; set; } = SqsRules.DefaultBatchSize;
 
     /// <summary>MaximumBatchingWindowInSeconds (<c>--batch-window</c>); default 0.</summary>
     public TimeSpan BatchWindow { get; set; }
@@ -24,43 +17,22 @@ internal sealed class SqsSimulationOptions : ISimulatedSource
     /// <summary>The redrive policy's maxReceiveCount (<c>--max-receive-count</c>); default none (no dead-letter queue).</summary>
     public int? MaxReceiveCount { get; set; }
 
-    /// <summary>
-    /// ReportBatchItemFailures (<c>--report-batch-item-failures on|off</c>); default on, as the toolkit's batch
-    /// adapters answer with partial batch responses (Lambda's own default is off: set it in the template too).
-    /// </summary>
-    public bool ReportBatchItemFailures { get; set; } = true;
-
-    /// <summary>The queue's message retention period (<c>--retention-period</c>); default <see cref="SqsRules.DefaultRetention"/>.</summary>
-    public TimeSpan Retention { get; set; } = SqsRules.DefaultRetention;
-
     /// <inheritdoc />
-    public bool TryParse(string option, Func<string> value)
+    protected override bool TryParseOwn(string option, Func<string> value)
     {
         switch (option)
         {
-            case "--messages":
-                InputPath = value();
-                return true;
             case "--fifo":
                 Fifo = true;
                 return true;
-            case "--batch-size":
-                BatchSize = SimulationArguments.Integer(option, value());
-                return true;
             case "--batch-window":
-                BatchWindow = SimulationArguments.Seconds(option, value());
+                BatchWindow = OptionValues.Seconds(option, value());
                 return true;
             case "--visibility-timeout":
-                VisibilityTimeout = SimulationArguments.Seconds(option, value());
+                VisibilityTimeout = OptionValues.Seconds(option, value());
                 return true;
             case "--max-receive-count":
-                MaxReceiveCount = SimulationArguments.Integer(option, value());
-                return true;
-            case "--report-batch-item-failures":
-                ReportBatchItemFailures = SimulationArguments.Switch(option, value());
-                return true;
-            case "--retention-period":
-                Retention = SimulationArguments.Seconds(option, value());
+                MaxReceiveCount = OptionValues.Integer(option, value());
                 return true;
             default:
                 return false;
@@ -68,10 +40,10 @@ internal sealed class SqsSimulationOptions : ISimulatedSource
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<string> Validate(TimeSpan functionTimeout) => SqsRules.Validate(this, functionTimeout);
+    public override IReadOnlyList<string> Validate(TimeSpan functionTimeout) => SqsRules.Validate(this, functionTimeout);
 
     /// <inheritdoc />
-    public SimulationRun Prepare(string input, string inputName, string functionName)
+    public override SimulationRun Prepare(string input, string inputName, string functionName)
     {
         var messages = SqsMessageFile.Parse(input, inputName);
         return async (function, clock, log, cancellationToken) =>

@@ -1,23 +1,16 @@
+using Lambda.Toolkit.Local.Commands;
+
 namespace Lambda.Toolkit.Local.Simulation;
 
 /// <summary>The simulated stream and event source mapping (<c>simulate kinesis|dynamodb</c>); <see cref="StreamRules.Validate"/> checks them.</summary>
 /// <param name="format">The stream's record format.</param>
-internal sealed class StreamSimulationOptions(IStreamFormat format) : ISimulatedSource
+internal sealed class StreamSimulationOptions(IStreamFormat format) : BatchSourceOptions("--records", StreamRules.DefaultBatchSize, StreamRules.DefaultRetention)
 {
     /// <summary>The stream's record format (Kinesis or DynamoDB Streams).</summary>
     public IStreamFormat Format { get; } = format;
 
-    /// <inheritdoc />
-    public string InputOption => "--records";
-
-    /// <summary>The JSON-lines file of records (<c>--records</c>); required.</summary>
-    public string InputPath { get; set; } = string.Empty;
-
     /// <summary>Shards (<c>--shards</c>); default 1.</summary>
     public int Shards { get; set; } = 1;
-
-    /// <summary>Records per invocation (<c>--batch-size</c>); default <see cref="StreamRules.DefaultBatchSize"/>.</summary>
-    public int BatchSize { get; set; } = StreamRules.DefaultBatchSize;
 
     /// <summary>BisectBatchOnFunctionError (<c>--bisect-on-error</c>); default off.</summary>
     public bool BisectOnError { get; set; }
@@ -31,12 +24,6 @@ internal sealed class StreamSimulationOptions(IStreamFormat format) : ISimulated
     /// <summary>The simulated on-failure destination (<c>--on-failure FILE</c>, JSON lines); default none.</summary>
     public string? OnFailurePath { get; set; }
 
-    /// <summary>ReportBatchItemFailures (<c>--report-batch-item-failures on|off</c>); default on, as the toolkit's adapters answer with partial batch responses.</summary>
-    public bool ReportBatchItemFailures { get; set; } = true;
-
-    /// <summary>The stream's retention period (<c>--retention-period</c>); default <see cref="StreamRules.DefaultRetention"/>.</summary>
-    public TimeSpan Retention { get; set; } = StreamRules.DefaultRetention;
-
     /// <summary>TumblingWindowInSeconds (<c>--tumbling-window</c>); default 0, no windows.</summary>
     public TimeSpan TumblingWindow { get; set; }
 
@@ -47,43 +34,31 @@ internal sealed class StreamSimulationOptions(IStreamFormat format) : ISimulated
     public TimeSpan ArrivalInterval { get; set; }
 
     /// <inheritdoc />
-    public bool TryParse(string option, Func<string> value)
+    protected override bool TryParseOwn(string option, Func<string> value)
     {
         switch (option)
         {
-            case "--records":
-                InputPath = value();
-                return true;
             case "--shards":
-                Shards = SimulationArguments.Integer(option, value());
-                return true;
-            case "--batch-size":
-                BatchSize = SimulationArguments.Integer(option, value());
+                Shards = OptionValues.Integer(option, value());
                 return true;
             case "--bisect-on-error":
                 BisectOnError = true;
                 return true;
             case "--max-retry-attempts":
-                MaxRetryAttempts = SimulationArguments.Integer(option, value());
+                MaxRetryAttempts = OptionValues.Integer(option, value());
                 return true;
             case "--max-record-age":
                 var age = value();
-                MaxRecordAge = age == "-1" ? null : SimulationArguments.Seconds(option, age);
+                MaxRecordAge = age == "-1" ? null : OptionValues.Seconds(option, age);
                 return true;
             case "--on-failure":
                 OnFailurePath = value();
                 return true;
-            case "--report-batch-item-failures":
-                ReportBatchItemFailures = SimulationArguments.Switch(option, value());
-                return true;
             case "--tumbling-window":
-                TumblingWindow = SimulationArguments.Seconds(option, value());
+                TumblingWindow = OptionValues.Seconds(option, value());
                 return true;
             case "--arrival-interval":
-                ArrivalInterval = SimulationArguments.Seconds(option, value());
-                return true;
-            case "--retention-period":
-                Retention = SimulationArguments.Seconds(option, value());
+                ArrivalInterval = OptionValues.Seconds(option, value());
                 return true;
             default:
                 return false;
@@ -91,10 +66,10 @@ internal sealed class StreamSimulationOptions(IStreamFormat format) : ISimulated
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<string> Validate(TimeSpan functionTimeout) => StreamRules.Validate(this);
+    public override IReadOnlyList<string> Validate(TimeSpan functionTimeout) => StreamRules.Validate(this);
 
     /// <inheritdoc />
-    public SimulationRun Prepare(string input, string inputName, string functionName)
+    public override SimulationRun Prepare(string input, string inputName, string functionName)
     {
         var records = new List<StreamInput>();
         foreach (var (line, text, json) in JsonLines.Parse(input, inputName, Format.Expected))

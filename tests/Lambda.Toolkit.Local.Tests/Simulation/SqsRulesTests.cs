@@ -32,7 +32,7 @@ public sealed class SqsRulesTests
 
         Assert.Equal(5, problems.Count);
         Assert.Contains(problems, p => p.StartsWith("--batch-size must be between 1 and 10 for a FIFO queue", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("--batch-window is not supported with --fifo", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("--batch-window is not supported for a FIFO queue", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("--visibility-timeout (10 s) must be at least the function's --timeout (30 s)", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("--max-receive-count must be between 1 and 1,000", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("--retention-period must be between 60 seconds", StringComparison.Ordinal));
@@ -124,8 +124,8 @@ public sealed class SqsRulesTests
     [Theory]
     [InlineData("not json", "the response is not a valid partial batch response")]
     [InlineData("\"ok\"", "the response is not a valid partial batch response")]
-    [InlineData("""{"batchItemFailures":[{"itemIdentifier":""}]}""", "an itemIdentifier in batchItemFailures is null or empty")]
-    [InlineData("""{"batchItemFailures":[{"itemIdentifier":null}]}""", "an itemIdentifier in batchItemFailures is null or empty")]
+    [InlineData("""{"batchItemFailures":[{"itemIdentifier":""}]}""", "the response is not a valid partial batch response (an itemIdentifier is empty or not a string)")]
+    [InlineData("""{"batchItemFailures":[{"itemIdentifier":null}]}""", "the response is not a valid partial batch response (an entry has no itemIdentifier)")]
     [InlineData("""{"batchItemFailures":[{"itemId":"m-1"}]}""", "the response is not a valid partial batch response")]
     [InlineData("""{"batchItemFailures":[{"itemIdentifier":"m-9"}]}""", "itemIdentifier 'm-9' is not a message of the batch")]
     public void An_invalid_partial_response_fails_the_whole_batch(string body, string reason)
