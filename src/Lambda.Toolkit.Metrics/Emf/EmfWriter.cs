@@ -17,6 +17,7 @@ internal sealed class EmfWriter : IDisposable
     private readonly ArrayBufferWriter<byte> _line = new(1024);
     private readonly Utf8JsonWriter _json;
     private readonly string _namespace;
+    private int[] _next = new int[16];
 
     public EmfWriter(string @namespace, Stream output)
     {
@@ -44,7 +45,14 @@ internal sealed class EmfWriter : IDisposable
         lock (_gate)
         {
             // Every metric's next value to write; a document takes up to 100 metrics that still have values.
-            Span<int> next = metrics.Count <= 128 ? stackalloc int[metrics.Count] : new int[metrics.Count];
+            // A reused array, not stackalloc: a method with loops and stackalloc cannot start at tier 0 (no on-stack
+            // replacement), so under JIT it was compiled fully optimized on the first write, 10 ms of a cold start.
+            if (_next.Length < metrics.Count)
+            {
+                _next = new int[Math.Max(metrics.Count, _next.Length * 2)];
+            }
+
+            var next = _next.AsSpan(0, metrics.Count);
             next.Clear();
             while (true)
             {
