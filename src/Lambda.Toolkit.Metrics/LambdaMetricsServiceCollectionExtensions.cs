@@ -28,35 +28,19 @@ public static class LambdaMetricsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
 
-        // The options are one object, set here and read once at init: no IOptions<T> machinery, whose first use per
-        // options type costs the container a generic instantiation at init (measured on Native AOT cold starts).
-        var registration = FindRegistration(services);
-        if (registration is null)
+        // One options object, set here and read once at init (no IOptions<T>: cheaper at init).
+        var options = services.GetOrAddOptions<LambdaMetricsOptions>(out var added);
+        if (added)
         {
-            registration = new MetricsRegistration(new LambdaMetricsOptions());
-            services.AddSingleton(registration);
             services.AddSingleton(static sp => new MetricsRuntime(
-                MetricsConfiguration.Apply(sp.GetRequiredService<MetricsRegistration>().Options, sp.GetService<IConfiguration>()),
+                MetricsConfiguration.Apply(sp.GetRequiredService<LambdaMetricsOptions>(), sp.GetService<IConfiguration>()),
                 sp.GetService<LambdaFunctionInfo>() ?? new LambdaFunctionInfo(string.Empty, string.Empty, 0, string.Empty, string.Empty),
                 sp.GetService<TimeProvider>() ?? TimeProvider.System));
             services.AddSingleton<ILambdaMetrics>(static sp => new LambdaMetrics(sp.GetRequiredService<MetricsRuntime>()));
             services.AddSingleton<IPipelineFilter>(static _ => new MetricsPipelineFilter());
         }
 
-        configure?.Invoke(registration.Options);
+        configure?.Invoke(options);
         return services;
-    }
-
-    private static MetricsRegistration? FindRegistration(IServiceCollection services)
-    {
-        foreach (var descriptor in services)
-        {
-            if (descriptor.ServiceType == typeof(MetricsRegistration) && !descriptor.IsKeyedService && descriptor.ImplementationInstance is MetricsRegistration registration)
-            {
-                return registration;
-            }
-        }
-
-        return null;
     }
 }

@@ -23,31 +23,15 @@ public static class XRayTracingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
 
-        // The options are one object, set here and read once at init: no IOptions<T> machinery, whose first use per
-        // options type costs the container a generic instantiation at init (measured on Native AOT cold starts).
-        var options = FindOptions(services);
-        if (options is null)
+        // One options object, set here and read once at init (no IOptions<T>: cheaper at init).
+        var options = services.GetOrAddOptions<XRayTracingOptions>(out var added);
+        if (added)
         {
-            options = new XRayTracingOptions();
-            services.AddSingleton(options);
             services.AddSingleton(static sp => new XRayExporter(sp.GetRequiredService<XRayTracingOptions>(), sp.GetService<IConfiguration>(), sp.GetService<ILoggerFactory>()));
             services.AddSingleton<IPipelineFilter>(static _ => new XRayTracingFilter());
         }
 
         configure?.Invoke(options);
         return services;
-    }
-
-    private static XRayTracingOptions? FindOptions(IServiceCollection services)
-    {
-        foreach (var descriptor in services)
-        {
-            if (descriptor.ServiceType == typeof(XRayTracingOptions) && !descriptor.IsKeyedService && descriptor.ImplementationInstance is XRayTracingOptions options)
-            {
-                return options;
-            }
-        }
-
-        return null;
     }
 }
