@@ -63,6 +63,7 @@ public sealed partial class LambdaApplication
     /// <summary>Runs init and the loop against the Runtime API at <paramref name="runtimeApi"/>; returns the process exit code.</summary>
     internal async Task<int> RunCoreAsync(string runtimeApi, CancellationToken stopping)
     {
+        _timeline?.Mark("application");
         var clientOptions = _services?.GetService<IOptions<LambdaRuntimeOptions>>() is { } configured ? SafeValue(configured) : new LambdaRuntimeOptions();
         var timeProvider = _services?.GetService<TimeProvider>() ?? TimeProvider.System;
         using var client = new RuntimeApiClient(runtimeApi, clientOptions, timeProvider);
@@ -84,6 +85,15 @@ public sealed partial class LambdaApplication
             {
                 return restored;
             }
+        }
+
+        if (_timeline is { } timeline)
+        {
+            // The end of init: what remains before the first invocation/next request is starting the loops.
+            timeline.Mark("first next");
+            var logOptions = _services?.GetService<IOptions<Logging.LambdaLoggerOptions>>()?.Value;
+            using var stdout = logOptions?.Output is null ? Console.OpenStandardOutput() : null;
+            timeline.Write(logOptions?.Format ?? Environment.LogFormat, logOptions?.Output ?? stdout!);
         }
 
         var loopLogger = Logger;

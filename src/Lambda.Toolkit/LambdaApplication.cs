@@ -27,16 +27,19 @@ public sealed partial class LambdaApplication : IAsyncDisposable
     private readonly ServiceProvider? _services;
     private readonly Exception? _buildFailure;
     private readonly SemaphoreSlim _initGate = new(1, 1);
+    private readonly InitTimeline? _timeline;
     private LambdaRuntimeCore? _core;
 
-    internal LambdaApplication(ServiceProvider? services, IConfiguration configuration, LambdaEnvironment environment, Exception? buildFailure, IReadOnlyList<string>? builderProblems = null)
+    internal LambdaApplication(ServiceProvider? services, IConfiguration configuration, LambdaEnvironment environment, Exception? buildFailure, IReadOnlyList<string>? builderProblems = null, InitTimeline? timeline = null)
     {
+        _timeline = timeline;
         _services = services;
         Environment = environment;
         _buildFailure = buildFailure;
         _builderProblems = builderProblems ?? [];
         Configuration = configuration;
         Logger = services?.GetService<ILoggerFactory>()?.CreateLogger("Lambda.Toolkit") ?? NullLogger.Instance;
+        _timeline?.Mark("logging");
     }
 
     /// <summary>Creates a builder with environment-variable configuration, the Lambda logger and the default services.</summary>
@@ -266,6 +269,8 @@ public sealed partial class LambdaApplication : IAsyncDisposable
                 problems.Add($"{nameof(Logging.LambdaLoggerOptions)}: {problem}");
             }
 
+            _timeline?.Mark("options");
+
             var pipeline = Compose(services, problems);
             if (problems.Count > 0)
             {
@@ -277,6 +282,8 @@ public sealed partial class LambdaApplication : IAsyncDisposable
                 await hook(services, cancellationToken).ConfigureAwait(false);
             }
 
+            _timeline?.Mark("init hooks");
+
             var runner = new InvocationRunner(
                 pipeline,
                 services.GetRequiredService<IServiceScopeFactory>(),
@@ -286,6 +293,7 @@ public sealed partial class LambdaApplication : IAsyncDisposable
                 services.GetService<Logging.InvocationLogs>());
             var core = new LambdaRuntimeCore(runner, options, services.GetRequiredService<LambdaFunctionInfo>(), services.GetRequiredService<TimeProvider>());
             await PrimeAsync(core).ConfigureAwait(false);
+            _timeline?.Mark("priming");
             _core = core;
             return _core;
         }
@@ -341,6 +349,7 @@ public sealed partial class LambdaApplication : IAsyncDisposable
 
             var before = problems.Count;
             var handler = Build(adapter.Name, services, problems, adapter.Build);
+            _timeline?.Mark("pipeline", adapter.Name);
             if (handler is not null)
             {
                 built.Add((adapter, handler));
@@ -358,6 +367,8 @@ public sealed partial class LambdaApplication : IAsyncDisposable
             {
                 middleware.Add(wrap);
             }
+
+            _timeline?.Mark("pipeline", entry.Name);
         }
 
         // Filters registered as services (IPipelineFilter) wrap everything the application added: they go first.
@@ -368,15 +379,20 @@ public sealed partial class LambdaApplication : IAsyncDisposable
             {
                 middleware.Insert(0, wrap);
             }
+
+            _timeline?.Mark("pipeline", filters[i].Name);
         }
 
         var pipeline = Route(built);
+        _timeline?.Mark("pipeline", "routing");
 
         // The first middleware added is the outermost, so fold from the last one.
         for (var i = middleware.Count - 1; i >= 0; i--)
         {
             pipeline = middleware[i](pipeline);
         }
+
+        _timeline?.Mark("pipeline", "composition");
 
         return pipeline;
     }

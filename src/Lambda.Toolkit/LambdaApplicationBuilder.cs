@@ -15,11 +15,13 @@ public sealed class LambdaApplicationBuilder
 {
     private readonly ServiceCollection _services = [];
     private readonly List<string> _problems = [];
+    private readonly InitTimeline? _timeline;
     private bool _built;
 
     internal LambdaApplicationBuilder(string[] args, LambdaEnvironment? environment)
     {
         Environment = environment ?? LambdaEnvironment.FromEnvironmentVariables();
+        _timeline = Environment.InitTimeline ? new InitTimeline() : null;
         _problems.AddRange(Environment.Problems);
         Configuration = new ConfigurationManager();
         Configuration.AddEnvironmentVariables();
@@ -44,6 +46,8 @@ public sealed class LambdaApplicationBuilder
         {
             _services.Configure<LambdaRuntimeOptions>(o => o.MaxConcurrency = loops);
         }
+
+        _timeline?.Mark("configuration");
     }
 
     /// <summary>
@@ -87,6 +91,7 @@ public sealed class LambdaApplicationBuilder
         }
 
         _built = true;
+        _timeline?.Mark("registration");
         var logging = Configuration.GetSection("Logging");
         if (logging.Exists())
         {
@@ -98,7 +103,9 @@ public sealed class LambdaApplicationBuilder
         try
         {
             // Environment problems do not stop the container: init reports them with every other problem.
-            return new LambdaApplication(_services.BuildServiceProvider(ServiceProviderOptions), Configuration, Environment, null, _problems);
+            var services = _services.BuildServiceProvider(ServiceProviderOptions);
+            _timeline?.Mark("container");
+            return new LambdaApplication(services, Configuration, Environment, null, _problems, _timeline);
         }
         catch (AggregateException ex)
         {

@@ -29,6 +29,7 @@ public sealed class LambdaEnvironment
     private const string RuntimeApiVariable = "AWS_LAMBDA_RUNTIME_API";
     private const string InitializationTypeVariable = "AWS_LAMBDA_INITIALIZATION_TYPE";
     private const string MaxConcurrencyVariable = "AWS_LAMBDA_MAX_CONCURRENCY";
+    private const string InitTimelineVariable = "LAMBDA_TOOLKIT_INIT_TIMELINE";
 
     /// <summary>The value of <see cref="InitializationType"/> for a SnapStart environment.</summary>
     public const string SnapStartInitializationType = "snap-start";
@@ -111,6 +112,15 @@ public sealed class LambdaEnvironment
     }
 
     /// <summary>
+    /// Whether init writes its timeline (<c>LAMBDA_TOOLKIT_INIT_TIMELINE</c>: <c>1</c> or <c>true</c> switches it on;
+    /// unset, empty, <c>0</c> or <c>false</c> leave it off; any other value is listed in <see cref="Problems"/>): when init
+    /// ends, one log line with each phase (configuration, container, logging, options, pipeline parts, init hooks,
+    /// priming, first <c>next</c>), the wall and CPU time it took and the time since the process started.
+    /// Default: <see langword="false"/>.
+    /// </summary>
+    public bool InitTimeline { get; init; }
+
+    /// <summary>
     /// The variables that could not be read, one message each (for example a non-numeric
     /// <c>AWS_LAMBDA_MAX_CONCURRENCY</c>). The application reports them as an init failure. Default: empty.
     /// </summary>
@@ -152,8 +162,26 @@ public sealed class LambdaEnvironment
             RuntimeApi = variable(RuntimeApiVariable),
             InitializationType = variable(InitializationTypeVariable),
             MaxConcurrency = PositiveInteger(MaxConcurrencyVariable, variable(MaxConcurrencyVariable), ref problems),
+            InitTimeline = Switch(InitTimelineVariable, variable(InitTimelineVariable), ref problems),
             Problems = problems ?? [],
         };
+    }
+
+    /// <summary>An unset or empty variable, <c>0</c> or <c>false</c> is off; <c>1</c> or <c>true</c> (any case) is on; anything else is a problem.</summary>
+    private static bool Switch(string name, string? value, ref List<string>? problems)
+    {
+        if (string.IsNullOrEmpty(value) || value == "0" || string.Equals(value, "false", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (value == "1" || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        (problems ??= []).Add($"{name} must be 1, true, 0 or false (was '{value}').");
+        return false;
     }
 
     /// <summary>An unset or empty variable is <see langword="null"/>; anything but a positive integer is a problem.</summary>
