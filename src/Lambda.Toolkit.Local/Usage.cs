@@ -9,7 +9,7 @@ internal static class Usage
         Usage:
           lambda-toolkit invoke <function> --event <file.json> [options]
           lambda-toolkit serve <function> [--port 5050] [--format v1|v2|alb] [--timeout seconds] [--memory MB] [--trace]
-          lambda-toolkit bench <A> [<B>] --event <file.json> [--runs 5] [--warm 200]
+          lambda-toolkit bench <A> [<B>] --event <file.json> [--runs 5] [--warm 200] [--timeline]
           lambda-toolkit simulate sqs|async|kinesis|dynamodb <function> --messages|--events|--records <file.jsonl> [options]
           lambda-toolkit poll sqs <function> --queue-url <url> [options]
           lambda-toolkit <command> --help
@@ -36,6 +36,11 @@ internal static class Usage
         serve answers real HTTP requests on 127.0.0.1 by turning each into an API Gateway (v1, v2) or
         ALB event for the function, one invocation at a time. When the function process dies, the next
         request starts a new one (a cold start, with Init Duration), as Lambda starts a new environment.
+
+        bench runs A and B alternately: cold starts (init, first response, CPU time user + system of the function
+        process at its first response, peak memory; median / min / max) and warm throughput, with B/A ratios.
+          --timeline             set LAMBDA_TOOLKIT_INIT_TIMELINE=1 for the functions and print the median wall and
+                                 CPU time of each init phase they report
 
         simulate plays Lambda's side of an event source on a virtual clock (waiting costs no real time; time spent
         in the function counts), then prints a fate table (each record: deliveries, outcome, why) and a one-line

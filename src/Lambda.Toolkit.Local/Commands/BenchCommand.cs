@@ -10,7 +10,9 @@ namespace Lambda.Toolkit.Local.Commands;
 /// (A B A B ...) so a noisy machine affects both alike. Cold: N fresh processes each, time from process
 /// start to the first <c>invocation/next</c> (init) and to the first response, and peak memory. Warm: M
 /// back-to-back invocations on one process each, invocations per second and p50/p99 latency. With two
-/// functions it prints B/A ratios.
+/// functions it prints B/A ratios. The CPU time of a cold start is the function process's (user + system, every
+/// thread) when its first response arrives. <c>--timeline</c> sets <c>LAMBDA_TOOLKIT_INIT_TIMELINE=1</c> for the
+/// function processes and prints the median of each init phase they report.
 /// </summary>
 internal static class BenchCommand
 {
@@ -20,6 +22,7 @@ internal static class BenchCommand
         string? eventPath = null;
         var runs = 5;
         var warm = 200;
+        var timeline = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -34,6 +37,9 @@ internal static class BenchCommand
                     runs = r;
                     i++;
                     break;
+                case "--timeline":
+                    timeline = true;
+                    break;
                 case "--warm" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var w):
                     warm = w;
                     i++;
@@ -42,7 +48,7 @@ internal static class BenchCommand
                     targets.Add(arg);
                     break;
                 default:
-                    return await Usage.FailAsync(stderr, $"Invalid argument '{args[i]}' (bench takes <A> [<B>] --event <file> [--runs N] [--warm M]).").ConfigureAwait(false);
+                    return await Usage.FailAsync(stderr, $"Invalid argument '{args[i]}' (bench takes <A> [<B>] --event <file> [--runs N] [--warm M] [--timeline]).").ConfigureAwait(false);
             }
         }
 
@@ -75,7 +81,7 @@ internal static class BenchCommand
 
         try
         {
-            return await RunAsync(targets, payload, runs, warm, stdout, stderr, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(targets, payload, runs, warm, timeline, stdout, stderr, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -90,15 +96,14 @@ internal static class BenchCommand
         }
     }
 
-    private static async Task<int> RunAsync(List<string> targets, byte[] payload, int runs, int warm, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(List<string> targets, byte[] payload, int runs, int warm, bool timeline, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-
         var cold = targets.ConvertAll(_ => new List<ColdRun>());
         for (var run = 0; run < runs; run++)
         {
             for (var t = 0; t < targets.Count; t++)
             {
-                var measured = await ColdAsync(targets[t], payload, cancellationToken).ConfigureAwait(false);
+                var measured = await ColdAsync(targets[t], payload, timeline, cancellationToken).ConfigureAwait(false);
                 if (measured is null)
                 {
                     await stderr.WriteLineAsync($"{targets[t]} did not answer the event successfully.").ConfigureAwait(false);
@@ -106,18 +111,18 @@ internal static class BenchCommand
                 }
 
                 cold[t].Add(measured.Value);
-                await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"[bench] run {run + 1} {Label(t)}: init {measured.Value.Init.TotalMilliseconds:0.0} ms, first response {measured.Value.FirstResponse.TotalMilliseconds:0.0} ms, peak {measured.Value.PeakBytes / 1048576.0:0.0} MB")).ConfigureAwait(false);
+                await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"[bench] run {run + 1} {Label(t)}: init {measured.Value.Init.TotalMilliseconds:0.0} ms, first response {measured.Value.FirstResponse.TotalMilliseconds:0.0} ms, CPU {measured.Value.Cpu.TotalMilliseconds:0.0} ms, peak {measured.Value.PeakBytes / 1048576.0:0.0} MB")).ConfigureAwait(false);
             }
         }
 
         var warmResults = warm > 0 ? await WarmAsync(targets, payload, warm, cancellationToken).ConfigureAwait(false) : null;
 
         await stdout.WriteLineAsync($"Cold start, {runs} runs each (median / min / max):").ConfigureAwait(false);
-        await stdout.WriteLineAsync("| function | init ms | first response ms | peak memory MB |").ConfigureAwait(false);
-        await stdout.WriteLineAsync("|---|---|---|---|").ConfigureAwait(false);
+        await stdout.WriteLineAsync("| function | init ms | first response ms | CPU ms | peak memory MB |").ConfigureAwait(false);
+        await stdout.WriteLineAsync("|---|---|---|---|---|").ConfigureAwait(false);
         for (var t = 0; t < targets.Count; t++)
         {
-            await stdout.WriteLineAsync($"| {Label(t)}: {targets[t]} | {Stats(cold[t].Select(c => c.Init.TotalMilliseconds))} | {Stats(cold[t].Select(c => c.FirstResponse.TotalMilliseconds))} | {Stats(cold[t].Select(c => c.PeakBytes / 1048576.0))} |").ConfigureAwait(false);
+            await stdout.WriteLineAsync($"| {Label(t)}: {targets[t]} | {Stats(cold[t].Select(c => c.Init.TotalMilliseconds))} | {Stats(cold[t].Select(c => c.FirstResponse.TotalMilliseconds))} | {Stats(cold[t].Select(c => c.Cpu.TotalMilliseconds))} | {Stats(cold[t].Select(c => c.PeakBytes / 1048576.0))} |").ConfigureAwait(false);
         }
 
         if (warmResults is not null)
@@ -135,7 +140,7 @@ internal static class BenchCommand
         if (targets.Count == 2)
         {
             static double Median(IEnumerable<double> values) => Percentile(values.ToList(), 0.5);
-            var ratios = string.Create(CultureInfo.InvariantCulture, $"Ratios B/A: init {Median(cold[1].Select(c => c.Init.TotalMilliseconds)) / Median(cold[0].Select(c => c.Init.TotalMilliseconds)):0.00}x, first response {Median(cold[1].Select(c => c.FirstResponse.TotalMilliseconds)) / Median(cold[0].Select(c => c.FirstResponse.TotalMilliseconds)):0.00}x, peak memory {Median(cold[1].Select(c => (double)c.PeakBytes)) / Median(cold[0].Select(c => (double)c.PeakBytes)):0.00}x");
+            var ratios = string.Create(CultureInfo.InvariantCulture, $"Ratios B/A: init {Median(cold[1].Select(c => c.Init.TotalMilliseconds)) / Median(cold[0].Select(c => c.Init.TotalMilliseconds)):0.00}x, first response {Median(cold[1].Select(c => c.FirstResponse.TotalMilliseconds)) / Median(cold[0].Select(c => c.FirstResponse.TotalMilliseconds)):0.00}x, CPU {Median(cold[1].Select(c => c.Cpu.TotalMilliseconds)) / Median(cold[0].Select(c => c.Cpu.TotalMilliseconds)):0.00}x, peak memory {Median(cold[1].Select(c => (double)c.PeakBytes)) / Median(cold[0].Select(c => (double)c.PeakBytes)):0.00}x");
             if (warmResults is not null)
             {
                 ratios += string.Create(CultureInfo.InvariantCulture, $", warm throughput {warmResults[1].PerSecond / warmResults[0].PerSecond:0.00}x, p99 {warmResults[1].P99 / warmResults[0].P99:0.00}x");
@@ -144,23 +149,87 @@ internal static class BenchCommand
             await stdout.WriteLineAsync(ratios).ConfigureAwait(false);
         }
 
+        if (timeline)
+        {
+            await stdout.WriteAsync(InitTimelineTable.Format([.. targets.Select((_, i) => Label(i))], cold.ConvertAll(c => (IReadOnlyList<IReadOnlyList<InitTimelinePhase>?>)c.ConvertAll(r => r.Timeline)))).ConfigureAwait(false);
+        }
+
         return ExitCodes.Success;
     }
 
     private static string Label(int index) => index == 0 ? "A" : "B";
 
-    private static async Task<ColdRun?> ColdAsync(string target, byte[] payload, CancellationToken cancellationToken)
+    private static async Task<ColdRun?> ColdAsync(string target, byte[] payload, bool timeline, CancellationToken cancellationToken)
     {
         await using var emulator = await RuntimeApiEmulator.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        await using var process = await FunctionProcess.StartAsync(emulator, new FunctionProcessOptions { Target = target }, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<InitTimelinePhase>? phases = null;
+        var options = new FunctionProcessOptions { Target = target };
+        if (timeline)
+        {
+            options.Environment["LAMBDA_TOOLKIT_INIT_TIMELINE"] = "1";
+            options.OnOutput = line => phases ??= InitTimelinePhase.Parse(line);
+        }
+
+        await using var process = await FunctionProcess.StartAsync(emulator, options, cancellationToken).ConfigureAwait(false);
         var result = await emulator.InvokeAsync(payload, cancellationToken: cancellationToken).WaitAsync(TimeSpan.FromMinutes(1), cancellationToken).ConfigureAwait(false);
+        var cpu = ProcessCpuTime(process.Id);
         if (!result.IsSuccess)
         {
             return null;
         }
 
         var peak = process.PeakMemoryBytes;
-        return new ColdRun(process.InitDuration ?? TimeSpan.Zero, result.CompletedAt - process.StartedAt, peak);
+        if (timeline)
+        {
+            // The line is written before the first invocation/next; wait for stdout to deliver it (it is read on another thread).
+            for (var i = 0; i < 100 && Volatile.Read(ref phases) is null && !process.Exited.IsCompleted; i++)
+            {
+                await Task.Delay(10, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return new ColdRun(process.InitDuration ?? TimeSpan.Zero, result.CompletedAt - process.StartedAt, cpu, peak, Volatile.Read(ref phases));
+    }
+
+    /// <summary>
+    /// The CPU time (user + system) process <paramref name="pid"/> has used. On Linux, the sum over its threads of
+    /// <c>/proc/&lt;pid&gt;/task/&lt;tid&gt;/schedstat</c> (nanoseconds; <c>/proc/&lt;pid&gt;/stat</c> counts in 10 ms
+    /// clock ticks, too coarse for a cold start of a few milliseconds), which leaves out threads that have already
+    /// exited; elsewhere <see cref="Process.TotalProcessorTime"/>.
+    /// </summary>
+    internal static TimeSpan ProcessCpuTime(int pid)
+    {
+        try
+        {
+            var tasks = $"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/task";
+            if (Directory.Exists(tasks))
+            {
+                long nanoseconds = 0;
+                foreach (var thread in Directory.EnumerateDirectories(tasks))
+                {
+                    try
+                    {
+                        var schedstat = File.ReadAllText(Path.Combine(thread, "schedstat"));
+                        var end = schedstat.IndexOf(' ', StringComparison.Ordinal);
+                        nanoseconds += long.Parse(end < 0 ? schedstat.AsSpan().Trim() : schedstat.AsSpan(0, end), NumberStyles.None, CultureInfo.InvariantCulture);
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        // The thread exited while being read.
+                    }
+                }
+
+                return TimeSpan.FromTicks(nanoseconds / 100);
+            }
+
+            using var process = Process.GetProcessById(pid);
+            return process.TotalProcessorTime;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException or ArgumentException)
+        {
+            // The process has exited.
+            return TimeSpan.Zero;
+        }
     }
 
     private static async Task<WarmRun[]> WarmAsync(List<string> targets, byte[] payload, int count, CancellationToken cancellationToken)
@@ -225,7 +294,7 @@ internal static class BenchCommand
         return sorted[Math.Clamp(index, 0, sorted.Count - 1)];
     }
 
-    private readonly record struct ColdRun(TimeSpan Init, TimeSpan FirstResponse, long PeakBytes);
+    private readonly record struct ColdRun(TimeSpan Init, TimeSpan FirstResponse, TimeSpan Cpu, long PeakBytes, IReadOnlyList<InitTimelinePhase>? Timeline);
 
     private readonly record struct WarmRun(double PerSecond, double P50, double P99);
 }
