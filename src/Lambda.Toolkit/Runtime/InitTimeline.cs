@@ -10,7 +10,8 @@ namespace Lambda.Toolkit.Runtime;
 /// <summary>
 /// The init timeline (<c>LAMBDA_TOOLKIT_INIT_TIMELINE=1</c>, <see cref="LambdaEnvironment.InitTimeline"/>): the end of
 /// each init phase, with the wall time and process CPU time the phase took and the wall time since the process
-/// started, written once, as one line, when init ends. It exists only when switched on: the application holds
+/// started, written once, as one line, when init ends. The first phase, <c>startup</c>, is the time before the builder
+/// was created: the process's age then, and the CPU time it had used. It exists only when switched on: the application holds
 /// <see langword="null"/> otherwise, so each mark costs one null check and nothing is allocated.
 /// </summary>
 /// <remarks>
@@ -28,7 +29,6 @@ internal sealed class InitTimeline
 
     private readonly List<Phase> _phases = new(16);
     private readonly long _startedAt;
-    private readonly TimeSpan _startCpu;
     private readonly double _processAgeMs;
     private long _lastAt;
     private TimeSpan _lastCpu;
@@ -43,7 +43,10 @@ internal sealed class InitTimeline
         }
 
         _startedAt = _lastAt = Stopwatch.GetTimestamp();
-        _startCpu = _lastCpu = CpuTime();
+        _lastCpu = CpuTime();
+
+        // Before the builder: the runtime's own start and the program's code before CreateBuilder.
+        _phases.Add(new Phase("startup", _processAgeMs, _lastCpu.TotalMilliseconds, _processAgeMs));
     }
 
     /// <summary>The phases marked so far, in order.</summary>

@@ -57,7 +57,7 @@ public sealed class InitTimelineTests : IAsyncLifetime
 
     private static readonly string[] ExpectedPhases =
     [
-        "configuration", "registration", "container", "logging", "application", "options",
+        "startup", "configuration", "registration", "container", "logging", "application", "options",
         "pipeline:Handler", "pipeline:Middleware", "pipeline:Audit", "pipeline:routing", "pipeline:composition",
         "init hooks", "priming", "first next",
     ];
@@ -98,7 +98,7 @@ public sealed class InitTimelineTests : IAsyncLifetime
         var phases = Regex.Matches(line, @"\| (?<name>[^|]+?) wall=(?<wall>[0-9.]+)ms cpu=(?<cpu>[0-9.]+)ms at=(?<at>[0-9.]+)ms");
         Assert.Equal(ExpectedPhases, phases.Select(m => m.Groups["name"].Value));
         Assert.All(phases, m => Assert.True(double.Parse(m.Groups["at"].Value, CultureInfo.InvariantCulture) > 0));
-        Assert.Matches(@"^lambda-toolkit\.init-timeline total wall=[0-9.]+ms cpu=[0-9.]+ms \| configuration ", line);
+        Assert.Matches(@"^lambda-toolkit\.init-timeline total wall=[0-9.]+ms cpu=[0-9.]+ms \| startup ", line);
     }
 
     [Theory]
@@ -121,6 +121,8 @@ public sealed class InitTimelineTests : IAsyncLifetime
     {
         var timeline = new InitTimeline();
         timeline.Mark("configuration");
+        Assert.Equal(["startup", "configuration"], timeline.Phases.Select(p => p.Name));
+        Assert.True(timeline.Phases[0].CpuMs > 0, "the process used CPU before the timeline started");
         using var output = new MemoryStream();
 
         timeline.Write(LambdaLogFormat.Text, output);
