@@ -126,6 +126,20 @@ public sealed class BenchCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_startup_wall_time_is_the_measured_init_less_the_later_phases()
+    {
+        IReadOnlyList<InitTimelinePhase> phases = [new("startup", 19, 6), new("configuration", 1, 1), new("container", 2, 2)];
+
+        Assert.Equal(
+            [new InitTimelinePhase("startup", 7, 6), new InitTimelinePhase("configuration", 1, 1), new InitTimelinePhase("container", 2, 2)],
+            BenchCommand.MeasuredStartup(phases, TimeSpan.FromMilliseconds(10)));
+        Assert.Equal(0, BenchCommand.MeasuredStartup(phases, TimeSpan.FromMilliseconds(2))![0].WallMs);
+        Assert.Same(phases, BenchCommand.MeasuredStartup(phases, TimeSpan.Zero));
+        IReadOnlyList<InitTimelinePhase> noStartup = [new("configuration", 1, 1)];
+        Assert.Same(noStartup, BenchCommand.MeasuredStartup(noStartup, TimeSpan.FromMilliseconds(10)));
+    }
+
+    [Fact]
     public void ProcessCpuTime_counts_the_CPU_a_process_uses()
     {
         var before = BenchCommand.ProcessCpuTime(Environment.ProcessId);
