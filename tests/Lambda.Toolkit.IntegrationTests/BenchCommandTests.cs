@@ -21,9 +21,9 @@ public class BenchCommandTests
 
         var output = stdout.ToString();
         Assert.Equal(ExitCodes.Success, exitCode);
-        Assert.Contains("| init ms | first response ms | peak memory MB |", output);
+        Assert.Contains("| init ms | first response ms | CPU ms | peak memory MB |", output);
         Assert.Contains("| invocations/s | p50 ms | p99 ms |", output);
-        Assert.Matches(@"Ratios B/A: init \d+\.\d\dx, first response \d+\.\d\dx, peak memory \d+\.\d\dx, warm throughput \d+\.\d\dx, p99 \d+\.\d\dx", output);
+        Assert.Matches(@"Ratios B/A: init \d+\.\d\dx, first response \d+\.\d\dx, CPU \d+\.\d\dx, peak memory \d+\.\d\dx, warm throughput \d+\.\d\dx, p99 \d+\.\d\dx", output);
         Assert.Equal(4, stderr.ToString().Split('\n').Count(l => l.StartsWith("[bench] run", StringComparison.Ordinal)));
     }
 
