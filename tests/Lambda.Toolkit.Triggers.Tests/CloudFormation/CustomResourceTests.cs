@@ -256,25 +256,25 @@ public sealed class CustomResourceTests : IAsyncLifetime
         await using var host = await HostAsync(
             create: async (_, _) =>
             {
-                // Ignores its token, as a stuck call would.
-                await Task.Delay(TimeSpan.FromSeconds(2.5), CancellationToken.None);
+                // Ignores its token, as a stuck call would. The reserve is 2 s so the FAILED upload has room on a loaded CI machine.
+                await Task.Delay(TimeSpan.FromSeconds(4.5), CancellationToken.None);
                 finished.SetResult();
                 return new CustomResourceResult("too-late");
             },
-            configure: o => o.ResponseReserve = TimeSpan.FromSeconds(1));
+            configure: o => o.ResponseReserve = TimeSpan.FromSeconds(2));
         var started = DateTimeOffset.UtcNow;
-        var deadline = started + TimeSpan.FromSeconds(2);
+        var deadline = started + TimeSpan.FromSeconds(4);
 
-        var result = await host.InvokeAsync(Fixtures.Request(_server), new TestInvocation { Timeout = TimeSpan.FromSeconds(2) });
+        var result = await host.InvokeAsync(Fixtures.Request(_server), new TestInvocation { Timeout = TimeSpan.FromSeconds(4) });
 
-        var upload = await _server.SingleAsync();
+        var upload = await _server.SingleAsync(TimeSpan.FromSeconds(10));
         Assert.Equal("FAILED", upload.Status);
         Assert.Contains("did not finish in time", upload.Reason, StringComparison.Ordinal);
         Assert.True(upload.ReceivedAt < deadline, $"FAILED arrived {(upload.ReceivedAt - deadline).TotalMilliseconds} ms after the deadline");
-        Assert.True(upload.ReceivedAt >= started + TimeSpan.FromSeconds(0.9), "FAILED was sent before the reserve");
+        Assert.True(upload.ReceivedAt >= started + TimeSpan.FromSeconds(1.9), "FAILED was sent before the reserve");
         Assert.Equal(LambdaErrorTypes.Timeout, result.Error?.ErrorType);
 
-        await finished.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        await finished.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await Task.Delay(200);
         Assert.Single(_server.Received);
     }
