@@ -6,8 +6,15 @@ namespace Lambda.Toolkit.Metrics;
 /// Reads the <c>LambdaMetrics</c> configuration section into the options by hand (no reflection binder: Native AOT
 /// safe and cheap at init), after the code's own settings. A value that cannot be read becomes an init problem.
 /// </summary>
+/// <remarks>
+/// Each option is read by its full key from the configuration itself (<c>LambdaMetrics:Namespace</c>, ...): no section
+/// objects, no path joining. Only <see cref="LambdaMetricsOptions.DefaultDimensions"/>, whose names are the user's, is
+/// enumerated.
+/// </remarks>
 internal static class MetricsConfiguration
 {
+    private const string Prefix = LambdaMetricsDefaults.SectionName + ":";
+
     /// <summary>Applies the section to <paramref name="options"/> (once, when the metrics are built at init) and returns them.</summary>
     public static LambdaMetricsOptions Apply(LambdaMetricsOptions options, IConfiguration? configuration)
     {
@@ -16,22 +23,21 @@ internal static class MetricsConfiguration
             return options;
         }
 
-        var section = configuration.GetSection(LambdaMetricsDefaults.SectionName);
-        if (section[nameof(LambdaMetricsOptions.Namespace)] is { } @namespace)
+        if (configuration[Prefix + nameof(LambdaMetricsOptions.Namespace)] is { } @namespace)
         {
             options.Namespace = @namespace;
         }
 
-        if (section[nameof(LambdaMetricsOptions.Service)] is { } service)
+        if (configuration[Prefix + nameof(LambdaMetricsOptions.Service)] is { } service)
         {
             options.Service = service;
         }
 
-        options.Enabled = Flag(section, nameof(LambdaMetricsOptions.Enabled), options.Enabled, options);
-        options.BuiltInMetrics = Flag(section, nameof(LambdaMetricsOptions.BuiltInMetrics), options.BuiltInMetrics, options);
-        options.ColdStartMetric = Flag(section, nameof(LambdaMetricsOptions.ColdStartMetric), options.ColdStartMetric, options);
-        options.AddFunctionNameDimension = Flag(section, nameof(LambdaMetricsOptions.AddFunctionNameDimension), options.AddFunctionNameDimension, options);
-        foreach (var dimension in section.GetSection(nameof(LambdaMetricsOptions.DefaultDimensions)).GetChildren())
+        options.Enabled = Flag(configuration, nameof(LambdaMetricsOptions.Enabled), options.Enabled, options);
+        options.BuiltInMetrics = Flag(configuration, nameof(LambdaMetricsOptions.BuiltInMetrics), options.BuiltInMetrics, options);
+        options.ColdStartMetric = Flag(configuration, nameof(LambdaMetricsOptions.ColdStartMetric), options.ColdStartMetric, options);
+        options.AddFunctionNameDimension = Flag(configuration, nameof(LambdaMetricsOptions.AddFunctionNameDimension), options.AddFunctionNameDimension, options);
+        foreach (var dimension in configuration.GetSection(Prefix + nameof(LambdaMetricsOptions.DefaultDimensions)).GetChildren())
         {
             if (dimension.Value is { } value)
             {
@@ -42,9 +48,9 @@ internal static class MetricsConfiguration
         return options;
     }
 
-    private static bool Flag(IConfigurationSection section, string key, bool current, LambdaMetricsOptions options)
+    private static bool Flag(IConfiguration configuration, string key, bool current, LambdaMetricsOptions options)
     {
-        var text = section[key];
+        var text = configuration[Prefix + key];
         if (string.IsNullOrEmpty(text))
         {
             return current;
@@ -55,7 +61,7 @@ internal static class MetricsConfiguration
             return value;
         }
 
-        options.AddConfigurationProblem($"{LambdaMetricsDefaults.SectionName}:{key} must be true or false (was '{text}').");
+        options.AddConfigurationProblem($"{Prefix}{key} must be true or false (was '{text}').");
         return current;
     }
 }

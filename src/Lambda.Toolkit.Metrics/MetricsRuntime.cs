@@ -134,6 +134,12 @@ internal sealed class MetricsRuntime : IDisposable
         _writer?.Dispose();
     }
 
+    /// <summary>
+    /// Writes the invocation's documents. The common cases (the cold start, metrics with the default dimensions, the
+    /// built-in groups) are here, in plain loops; the rarer one, metrics with the invocation's own dimensions, is a method
+    /// of its own. Under JIT the first invocation compiles only what it runs, and no LINQ or spread over key-value pairs
+    /// (each a generic instantiation of its own to compile).
+    /// </summary>
     private void Write(MetricsCollector collector, bool coldStart)
     {
         var writer = _writer!;
@@ -145,43 +151,69 @@ internal sealed class MetricsRuntime : IDisposable
             writer.Write(timestamp, [series], _coldStartSets, _coldStartDimensions, []);
         }
 
-        if (collector.Metrics.Count > 0 && collector.PrimaryDimensions.Count == 0 && collector.DimensionSets.Count == 0)
+        if (collector.Metrics.Count > 0)
         {
-            writer.Write(timestamp, collector.Metrics, _builtInSets, DefaultDimensions, collector.Metadata);
-        }
-        else if (collector.Metrics.Count > 0)
-        {
-            var sets = new IReadOnlyList<string>[1 + collector.DimensionSets.Count];
-            sets[0] = collector.PrimaryDimensions.Count == 0 ? _defaultNames : [.. _defaultNames, .. collector.PrimaryDimensions];
-            for (var i = 0; i < collector.DimensionSets.Count; i++)
+            if (collector.PrimaryDimensions.Count == 0 && collector.DimensionSets.Count == 0)
             {
-                sets[i + 1] = [.. _defaultNames, .. collector.DimensionSets[i]];
+                writer.Write(timestamp, collector.Metrics, _builtInSets, DefaultDimensions, collector.Metadata);
             }
-
-            var dimensions = new List<KeyValuePair<string, string>>(DefaultDimensions);
-            foreach (var name in collector.PrimaryDimensions)
+            else
             {
-                dimensions.Add(new(name, collector.DimensionValue(name)));
+                WriteWithOwnDimensions(writer, timestamp, collector);
             }
-
-            foreach (var set in collector.DimensionSets)
-            {
-                foreach (var name in set)
-                {
-                    if (!dimensions.Exists(d => d.Key == name))
-                    {
-                        dimensions.Add(new(name, collector.DimensionValue(name)));
-                    }
-                }
-            }
-
-            writer.Write(timestamp, collector.Metrics, sets, dimensions, collector.Metadata);
         }
 
         foreach (var group in collector.BuiltIns)
         {
-            IReadOnlyList<string>[] sets = group.Dimensions.Count == 0 ? _builtInSets : [[.. _defaultNames, .. group.Dimensions.Select(static d => d.Key)]];
-            writer.Write(timestamp, group.Metrics, sets, [.. DefaultDimensions, .. group.Dimensions], []);
+            var own = group.Dimensions;
+            if (own.Count == 0)
+            {
+                writer.Write(timestamp, group.Metrics, _builtInSets, DefaultDimensions, []);
+                continue;
+            }
+
+            // The default dimensions, then the group's own (its tags).
+            var names = new string[_defaultNames.Length + own.Count];
+            var dimensions = new KeyValuePair<string, string>[DefaultDimensions.Length + own.Count];
+            _defaultNames.CopyTo(names, 0);
+            DefaultDimensions.CopyTo(dimensions, 0);
+            for (var i = 0; i < own.Count; i++)
+            {
+                names[_defaultNames.Length + i] = own[i].Key;
+                dimensions[DefaultDimensions.Length + i] = own[i];
+            }
+
+            writer.Write(timestamp, group.Metrics, new IReadOnlyList<string>[] { names }, dimensions, []);
         }
+    }
+
+    /// <summary>The invocation's metrics when it added dimensions or dimension sets of its own.</summary>
+    private void WriteWithOwnDimensions(EmfWriter writer, long timestamp, MetricsCollector collector)
+    {
+        var sets = new IReadOnlyList<string>[1 + collector.DimensionSets.Count];
+        sets[0] = collector.PrimaryDimensions.Count == 0 ? _defaultNames : [.. _defaultNames, .. collector.PrimaryDimensions];
+        for (var i = 0; i < collector.DimensionSets.Count; i++)
+        {
+            sets[i + 1] = [.. _defaultNames, .. collector.DimensionSets[i]];
+        }
+
+        var dimensions = new List<KeyValuePair<string, string>>(DefaultDimensions);
+        foreach (var name in collector.PrimaryDimensions)
+        {
+            dimensions.Add(new(name, collector.DimensionValue(name)));
+        }
+
+        foreach (var set in collector.DimensionSets)
+        {
+            foreach (var name in set)
+            {
+                if (!dimensions.Exists(d => d.Key == name))
+                {
+                    dimensions.Add(new(name, collector.DimensionValue(name)));
+                }
+            }
+        }
+
+        writer.Write(timestamp, collector.Metrics, sets, dimensions, collector.Metadata);
     }
 }

@@ -255,6 +255,20 @@ public sealed class XRayExporterTests
         Assert.Contains("'*' is allowed only at the end", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Invalid_options_fail_init_even_without_a_daemon_address()
+    {
+        // Without AWS_XRAY_DAEMON_ADDRESS nothing is exported and the exporter is never built, but the options are still checked.
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => TracingApp.StartAsync(s => s.AddXRayTracing(o =>
+        {
+            o.Sources.Clear();
+            o.AnnotationTags.Add(string.Empty);
+        })));
+
+        Assert.Contains("X-Ray tracing: Sources is empty", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("X-Ray tracing: AnnotationTags contains an empty tag name.", failure.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("127.0.0.1:2000", "127.0.0.1", 2000)]
     [InlineData("169.254.79.129:2000", "169.254.79.129", 2000)]

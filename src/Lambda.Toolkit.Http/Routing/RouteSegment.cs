@@ -53,7 +53,7 @@ internal sealed record RouteSegment(string Text, string? ParameterName, RouteCon
 
             var pieces = inner.Split(':');
             var name = pieces[0];
-            if (name.Length == 0 || !name.All(static c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+            if (!IsParameterName(name))
             {
                 throw new ArgumentException($"The route '{template}' has an invalid parameter name '{name}'.");
             }
@@ -63,10 +63,34 @@ internal sealed record RouteSegment(string Text, string? ParameterName, RouteCon
                 throw new ArgumentException($"The route '{template}' uses the parameter '{name}' twice.");
             }
 
-            var constraints = pieces.Skip(1).Select(c => RouteConstraint.Parse(c, template)).ToArray();
+            // Plain loops, no LINQ: under Native AOT, Skip(...).Select(...) resolved a generic virtual method the slow
+            // way at init (most of this method's cost).
+            var constraints = pieces.Length == 1 ? [] : new RouteConstraint[pieces.Length - 1];
+            for (var c = 1; c < pieces.Length; c++)
+            {
+                constraints[c - 1] = RouteConstraint.Parse(pieces[c], template);
+            }
             segments.Add(new RouteSegment(part, name, constraints, optional, catchAll));
         }
 
         return segments;
+    }
+
+    private static bool IsParameterName(string name)
+    {
+        if (name.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -30,7 +30,15 @@ internal sealed class RouteTable
 
     public RouteMatch Match(string method, string path)
     {
+        // The stack buffer is taken here and the loops run in Match(ranges): a method with both stackalloc and a loop
+        // cannot start at tier 0 (no on-stack replacement with stackalloc), so under JIT it was compiled fully
+        // optimized on the first request. Split, each half starts at tier 0 like the rest of the first request.
         Span<Range> ranges = stackalloc Range[32];
+        return Match(method, path, ranges);
+    }
+
+    private RouteMatch Match(string method, string path, Span<Range> ranges)
+    {
         var span = path.AsSpan();
         var count = 0;
         var start = 0;
@@ -97,7 +105,7 @@ internal sealed class RouteTable
             var value = Decode(segment);
             foreach (var (parameter, child) in node.Parameters)
             {
-                if (!parameter.Constraints.All(c => c.Accepts(value)))
+                if (!Accepts(parameter, value))
                 {
                     continue;
                 }
@@ -115,7 +123,7 @@ internal sealed class RouteTable
         foreach (var (parameter, child) in node.CatchAlls)
         {
             var rest = Decode(path.AsSpan(segments[index].Start.Value, path.Length - segments[index].Start.Value).TrimEnd('/'));
-            if (!parameter.Constraints.All(c => c.Accepts(rest)))
+            if (!Accepts(parameter, rest))
             {
                 continue;
             }
@@ -128,6 +136,20 @@ internal sealed class RouteTable
         }
 
         return null;
+    }
+
+    /// <summary>Whether every constraint of the parameter accepts the value (a loop: no closure per request).</summary>
+    private static bool Accepts(RouteSegment parameter, string value)
+    {
+        foreach (var constraint in parameter.Constraints)
+        {
+            if (!constraint.Accepts(value))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool Matches(ReadOnlySpan<char> segment, string literal) =>
@@ -214,6 +236,15 @@ internal sealed class RouteTable
             return null;
         }
 
-        private static string Shape(RouteSegment segment) => string.Join(':', segment.Constraints.Select(static c => c.Text)) + (segment.CatchAll ? "*" : string.Empty) + "|" + segment.ParameterName;
+        private static string Shape(RouteSegment segment)
+        {
+            var shape = new System.Text.StringBuilder();
+            for (var i = 0; i < segment.Constraints.Length; i++)
+            {
+                shape.Append(i == 0 ? string.Empty : ":").Append(segment.Constraints[i].Text);
+            }
+
+            return shape.Append(segment.CatchAll ? "*|" : "|").Append(segment.ParameterName).ToString();
+        }
     }
 }

@@ -21,7 +21,7 @@ internal sealed class BuiltInGroup
         foreach (var (key, value) in tags)
         {
             var name = runtime.BuiltInDimensionName(key);
-            if (dimensions.Count < EmfRules.MaxBuiltInDimensions && !runtime.IsDefaultDimension(name) && !dimensions.Exists(d => d.Key == name)
+            if (dimensions.Count < EmfRules.MaxBuiltInDimensions && !runtime.IsDefaultDimension(name) && !Contains(dimensions, name)
                 && EmfRules.Sanitize(Text(value)) is { } text)
             {
                 dimensions.Add(new(name, text));
@@ -72,6 +72,20 @@ internal sealed class BuiltInGroup
         {
             _metrics[index].Values.Add(value);
         }
+    }
+
+    /// <summary>Whether <paramref name="name"/> is already a dimension (a loop, not a closure: nothing to allocate or to compile per call site).</summary>
+    private static bool Contains(List<KeyValuePair<string, string>> dimensions, string name)
+    {
+        foreach (var dimension in dimensions)
+        {
+            if (dimension.Key == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Text(object? value) => value switch

@@ -105,9 +105,20 @@ internal sealed class XRaySubsegmentWriter : IDisposable
     /// X-Ray names allow letters, digits, white space and <c>_ . : / % &amp; # = + \ - @</c>, up to 200 characters: a
     /// route parameter <c>{id}</c> becomes <c>:id</c>, any other character <c>_</c>.
     /// </summary>
+    /// <remarks>
+    /// The stack buffer is taken here and filled by <see cref="CleanName"/>: a method with both stackalloc and a loop
+    /// cannot start at tier 0, so under JIT it would be compiled fully optimized when the first subsegment is written.
+    /// </remarks>
     private static void WriteName(Utf8JsonWriter json, string name)
     {
         Span<char> clean = stackalloc char[Math.Min(name.Length, MaxNameLength)];
+        var length = CleanName(name, clean);
+        json.WriteString("name"u8, length == 0 ? "activity" : clean[..length]);
+    }
+
+    /// <summary>Writes the X-Ray form of <paramref name="name"/> into <paramref name="clean"/>, as much as fits; returns its length.</summary>
+    private static int CleanName(string name, Span<char> clean)
+    {
         var length = 0;
         foreach (var c in name)
         {
@@ -126,7 +137,7 @@ internal sealed class XRaySubsegmentWriter : IDisposable
                 : '_';
         }
 
-        json.WriteString("name"u8, length == 0 ? "activity" : clean[..length]);
+        return length;
     }
 
     private static void WriteHttp(Utf8JsonWriter json, Activity activity, int status)
@@ -221,15 +232,20 @@ internal sealed class XRaySubsegmentWriter : IDisposable
     private static void WriteAnnotation(Utf8JsonWriter json, string key, object value)
     {
         // Annotation keys: letters, digits and underscores only.
+        // The buffer here, the loop in CleanKey: stackalloc and a loop in one method cannot start at tier 0 under JIT.
         Span<char> clean = stackalloc char[Math.Min(key.Length, 500)];
+        CleanKey(key, clean);
+        json.WritePropertyName(clean);
+        WriteValue(json, value, MaxAnnotationValueLength);
+    }
+
+    private static void CleanKey(string key, Span<char> clean)
+    {
         for (var i = 0; i < clean.Length; i++)
         {
             var c = key[i];
             clean[i] = char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '_';
         }
-
-        json.WritePropertyName(clean);
-        WriteValue(json, value, MaxAnnotationValueLength);
     }
 
     private static void WriteValue(Utf8JsonWriter json, object value, int maxLength)
