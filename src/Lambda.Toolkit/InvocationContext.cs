@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Lambda.Toolkit.Adapters;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lambda.Toolkit;
 
@@ -14,8 +15,16 @@ namespace Lambda.Toolkit;
 [SuppressMessage("Design", "CA1001", Justification = "The reused deadline token source lives as long as its loop; its timer is stopped by TryReset or fires by the deadline, after which it holds nothing. Disposing the context is never the user's job.")]
 public sealed class InvocationContext
 {
+    /// <summary>
+    /// The longest delay a <see cref="CancellationTokenSource"/> timer accepts (<see cref="uint.MaxValue"/> - 1 ms,
+    /// about 49.7 days). Lambda's timeout is at most 15 minutes: a deadline further away than this is no deadline.
+    /// </summary>
+    internal static readonly TimeSpan MaxTimerDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     private Dictionary<object, object?>? _items;
-    private IServiceProvider _services = EmptyServiceProvider.Instance;
+    private IServiceProvider? _services = EmptyServiceProvider.Instance;
+    private IServiceScopeFactory? _scopeFactory;
+    private IServiceScope? _scope;
     private CancellationTokenSource? _cancellation;
     private Classification? _classifications;
     private int _invocation;
@@ -85,8 +94,11 @@ public sealed class InvocationContext
     /// <summary>The raw event, UTF-8 JSON as Lambda sent it. Valid only while the invocation runs.</summary>
     public ReadOnlyMemory<byte> Payload { get; private set; }
 
-    /// <summary>The services of this invocation's scope; disposed when the invocation ends.</summary>
-    public IServiceProvider Services { get => _services; init => _services = value ?? EmptyServiceProvider.Instance; }
+    /// <summary>
+    /// The services of this invocation's scope; disposed when the invocation ends. The scope is created on first
+    /// use, so an invocation that resolves nothing from it does not pay for one.
+    /// </summary>
+    public IServiceProvider Services { get => _services ?? OpenScope(); init => _services = value ?? EmptyServiceProvider.Instance; }
 
     /// <summary>Fires a safety margin before <see cref="Deadline"/> (see <see cref="LambdaRuntimeOptions.CancellationMargin"/>).</summary>
     public CancellationToken CancellationToken { get => _cancellationToken; init => _cancellationToken = value; }
@@ -164,9 +176,46 @@ public sealed class InvocationContext
         _invocation++;
     }
 
+    /// <summary>Whether the runner is running this context's invocation (what <see cref="IInvocationContextAccessor"/> reports).</summary>
+    internal bool IsRunning { get; set; }
+
+    /// <summary>
+    /// Starts the invocation: its scope (created from <paramref name="scopes"/> when first used) and its deadline
+    /// token, which fires after <paramref name="cancelAfter"/>.
+    /// </summary>
+    internal void Begin(IServiceScopeFactory scopes, TimeSpan cancelAfter)
+    {
+        _services = null;
+        _scope = null;
+        _scopeFactory = scopes;
+        _cancellationToken = RentCancellation(cancelAfter).Token;
+        IsRunning = true;
+    }
+
+    /// <summary>Ends the invocation: returns its scope, if one was created, for the runner to dispose.</summary>
+    internal IServiceScope? End()
+    {
+        IsRunning = false;
+        _scopeFactory = null;
+        var scope = _scope;
+        _scope = null;
+        return scope;
+    }
+
+    /// <summary>
+    /// Gives the invocation up while its handler still runs (a timeout): the scope is created now if the handler
+    /// has not used it yet, and stays this context's (which is never reused), to be disposed once the handler ends.
+    /// </summary>
+    internal IServiceScope Abandon()
+    {
+        _ = Services;
+        return _scope!;
+    }
+
     /// <summary>
     /// The deadline token's source, kept with the context so a warm loop reuses it (and its timer) instead
-    /// of allocating one per invocation. It cannot be reused once it has fired.
+    /// of allocating one per invocation. It cannot be reused once it has fired. A delay beyond what a timer
+    /// accepts (<see cref="MaxTimerDelay"/>, from a deadline header years away) means no timer.
     /// </summary>
     internal CancellationTokenSource RentCancellation(TimeSpan cancelAfter)
     {
@@ -177,14 +226,31 @@ public sealed class InvocationContext
             cancellation = _cancellation = new CancellationTokenSource(Timeout.InfiniteTimeSpan, TimeProvider);
         }
 
-        cancellation.CancelAfter(cancelAfter);
+        if (cancelAfter <= MaxTimerDelay)
+        {
+            cancellation.CancelAfter(cancelAfter > TimeSpan.Zero ? cancelAfter : TimeSpan.Zero);
+        }
+
         return cancellation;
     }
 
-    internal void Attach(IServiceProvider services, CancellationToken cancellationToken)
+    private IServiceProvider OpenScope()
     {
-        _services = services;
-        _cancellationToken = cancellationToken;
+        var factory = _scopeFactory;
+        if (factory is null)
+        {
+            return EmptyServiceProvider.Instance;
+        }
+
+        var scope = factory.CreateScope();
+        if (Interlocked.CompareExchange(ref _scope, scope, null) is { } first)
+        {
+            // Two threads of one invocation asked at once: the first scope wins.
+            scope.Dispose();
+            return first.ServiceProvider;
+        }
+
+        return _services = scope.ServiceProvider;
     }
 
     /// <summary>Clears per-invocation state so the object can serve the next invocation.</summary>
@@ -199,6 +265,8 @@ public sealed class InvocationContext
         _invocation++;
         _cancellationToken = default;
         _services = EmptyServiceProvider.Instance;
+        _scopeFactory = null;
+        _scope = null;
         _items?.Clear();
         Response.Reset();
     }
