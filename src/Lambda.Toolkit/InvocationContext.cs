@@ -12,7 +12,7 @@ namespace Lambda.Toolkit;
 /// A context object is reused by the next invocation on the same loop once this one has finished,
 /// so do not keep a reference to it (or to <see cref="Payload"/>) after the pipeline returns.
 /// </remarks>
-[SuppressMessage("Design", "CA1001", Justification = "The reused deadline token source lives as long as its loop; its timer is stopped by TryReset or fires by the deadline, after which it holds nothing. Disposing the context is never the user's job.")]
+[SuppressMessage("Design", "CA1001", Justification = "The reused deadline token source has no timer of its own and lives as long as its loop; the deadline timer fires at most once more after the last invocation and then stays disarmed. Disposing the context is never the user's job.")]
 public sealed class InvocationContext
 {
     /// <summary>
@@ -25,7 +25,13 @@ public sealed class InvocationContext
     private IServiceProvider? _services = EmptyServiceProvider.Instance;
     private IServiceScopeFactory? _scopeFactory;
     private IServiceScope? _scope;
+    private readonly object _deadlineGate = new();
     private CancellationTokenSource? _cancellation;
+    private CancellationTokenSource? _running;
+    private CancellationTokenSource? _firing;
+    private ITimer? _deadlineTimer;
+    private long _cancelAtTicks;
+    private long _timerDueTicks = long.MaxValue;
     private Classification? _classifications;
     private int _invocation;
     private string _invokedFunctionArn = string.Empty;
@@ -181,14 +187,14 @@ public sealed class InvocationContext
 
     /// <summary>
     /// Starts the invocation: its scope (created from <paramref name="scopes"/> when first used) and its deadline
-    /// token, which fires after <paramref name="cancelAfter"/>.
+    /// token, which fires <paramref name="cancellationMargin"/> before <see cref="Deadline"/>.
     /// </summary>
-    internal void Begin(IServiceScopeFactory scopes, TimeSpan cancelAfter)
+    internal void Begin(IServiceScopeFactory scopes, TimeSpan cancellationMargin)
     {
         _services = null;
         _scope = null;
         _scopeFactory = scopes;
-        _cancellationToken = RentCancellation(cancelAfter).Token;
+        _cancellationToken = StartDeadline(Deadline.UtcTicks - cancellationMargin.Ticks);
         IsRunning = true;
     }
 
@@ -196,6 +202,11 @@ public sealed class InvocationContext
     internal IServiceScope? End()
     {
         IsRunning = false;
+        lock (_deadlineGate)
+        {
+            _running = null;
+        }
+
         _scopeFactory = null;
         var scope = _scope;
         _scope = null;
@@ -213,25 +224,97 @@ public sealed class InvocationContext
     }
 
     /// <summary>
-    /// The deadline token's source, kept with the context so a warm loop reuses it (and its timer) instead
-    /// of allocating one per invocation. It cannot be reused once it has fired. A delay beyond what a timer
-    /// accepts (<see cref="MaxTimerDelay"/>, from a deadline header years away) means no timer.
+    /// The deadline token of an invocation whose token fires at <paramref name="cancelAtTicks"/> (UTC ticks of
+    /// <see cref="TimeProvider"/>). Its source is kept with the context and reset, so a warm loop allocates none,
+    /// and it has no timer of its own: one timer per context, armed for the earliest deadline it may have to
+    /// enforce, is left running across invocations (later invocations have later deadlines) and, when it fires
+    /// early, re-armed for the running invocation's. A warm invocation only records its deadline; re-arming a
+    /// timer per invocation took two timer-queue updates and a clock read. A deadline beyond what a timer
+    /// accepts (<see cref="MaxTimerDelay"/>, from a header years away) means no timer.
     /// </summary>
-    internal CancellationTokenSource RentCancellation(TimeSpan cancelAfter)
+    private CancellationToken StartDeadline(long cancelAtTicks)
     {
-        var cancellation = _cancellation;
-        if (cancellation is null || !cancellation.TryReset())
+        lock (_deadlineGate)
         {
-            cancellation?.Dispose();
-            cancellation = _cancellation = new CancellationTokenSource(Timeout.InfiniteTimeSpan, TimeProvider);
+            var cancellation = _cancellation;
+            if (cancellation is null || ReferenceEquals(cancellation, _firing) || !cancellation.TryReset())
+            {
+                // Fired (or firing now, on the timer's thread): the next invocation gets a source of its own.
+                cancellation = _cancellation = new CancellationTokenSource();
+            }
+
+            _running = cancellation;
+            _cancelAtTicks = cancelAtTicks;
+            if (cancelAtTicks < _timerDueTicks)
+            {
+                Arm(TimeProvider.GetUtcNow().UtcTicks);
+            }
+
+            return cancellation.Token;
+        }
+    }
+
+    /// <summary>Arms the timer for the running invocation's deadline, unless it is further away than a timer can wait (under the gate).</summary>
+    private void Arm(long nowTicks)
+    {
+        var delay = Math.Max(_cancelAtTicks - nowTicks, 0);
+        if (delay > MaxTimerDelay.Ticks)
+        {
+            return;
         }
 
-        if (cancelAfter <= MaxTimerDelay)
+        var timer = _deadlineTimer ??= CreateDeadlineTimer();
+        _timerDueTicks = nowTicks + delay;
+        timer.Change(TimeSpan.FromTicks(delay), Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>The context's deadline timer, without the creating flow's execution context (as a token source's own timer).</summary>
+    private ITimer CreateDeadlineTimer()
+    {
+        var suppressed = ExecutionContext.IsFlowSuppressed();
+        var flow = suppressed ? default : ExecutionContext.SuppressFlow();
+        try
         {
-            cancellation.CancelAfter(cancelAfter > TimeSpan.Zero ? cancelAfter : TimeSpan.Zero);
+            return TimeProvider.CreateTimer(static state => ((InvocationContext)state!).OnDeadlineTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
+        finally
+        {
+            if (!suppressed)
+            {
+                flow.Undo();
+            }
+        }
+    }
+
+    private void OnDeadlineTimer()
+    {
+        CancellationTokenSource expired;
+        lock (_deadlineGate)
+        {
+            _timerDueTicks = long.MaxValue;
+            if (_running is null)
+            {
+                return; // between invocations: stay disarmed until the next one
+            }
+
+            var now = TimeProvider.GetUtcNow().UtcTicks;
+            if (now < _cancelAtTicks)
+            {
+                Arm(now); // armed for an earlier invocation's deadline: wait for this one's
+                return;
+            }
+
+            expired = _running;
+            _running = null;
+            _firing = expired;
         }
 
-        return cancellation;
+        // Outside the gate: the token's callbacks run here, on the timer's thread.
+        expired.Cancel();
+        lock (_deadlineGate)
+        {
+            _firing = null;
+        }
     }
 
     private IServiceProvider OpenScope()

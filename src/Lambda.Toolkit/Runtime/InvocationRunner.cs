@@ -57,8 +57,7 @@ internal sealed partial class InvocationRunner
             context.IsColdStart = _served == 0 && Interlocked.Exchange(ref _served, 1) == 0;
         }
 
-        var remaining = context.Deadline - context.TimeProvider.GetUtcNow();
-        context.Begin(_scopes, remaining - _options.CancellationMargin);
+        context.Begin(_scopes, _options.CancellationMargin);
         _accessor.Enter(context);
         _logs?.Begin(); // debug sampling and buffering: a line at Error or above (logged below on failure) writes the kept lines
         ValueTask pending;
@@ -73,7 +72,7 @@ internal sealed partial class InvocationRunner
 
         if (!pending.IsCompleted)
         {
-            return AwaitPipelineAsync(context, pending, remaining);
+            return AwaitPipelineAsync(context, pending);
         }
 
         InvocationOutcome outcome;
@@ -91,10 +90,10 @@ internal sealed partial class InvocationRunner
     }
 
     /// <summary>The pipeline went asynchronous: wait for it, but no later than the hard stop before the deadline.</summary>
-    private async ValueTask<InvocationOutcome> AwaitPipelineAsync(InvocationContext context, ValueTask pending, TimeSpan remaining)
+    private async ValueTask<InvocationOutcome> AwaitPipelineAsync(InvocationContext context, ValueTask pending)
     {
         var task = pending.AsTask();
-        var hardStop = remaining - _options.TimeoutReportMargin;
+        var hardStop = context.Deadline - context.TimeProvider.GetUtcNow() - _options.TimeoutReportMargin;
         InvocationOutcome outcome;
         try
         {
