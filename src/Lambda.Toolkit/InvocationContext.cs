@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Lambda.Toolkit.Adapters;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lambda.Toolkit;
 
@@ -11,12 +12,26 @@ namespace Lambda.Toolkit;
 /// A context object is reused by the next invocation on the same loop once this one has finished,
 /// so do not keep a reference to it (or to <see cref="Payload"/>) after the pipeline returns.
 /// </remarks>
-[SuppressMessage("Design", "CA1001", Justification = "The reused deadline token source lives as long as its loop; its timer is stopped by TryReset or fires by the deadline, after which it holds nothing. Disposing the context is never the user's job.")]
+[SuppressMessage("Design", "CA1001", Justification = "The reused deadline token source has no timer of its own and lives as long as its loop; the deadline timer fires at most once more after the last invocation and then stays disarmed. Disposing the context is never the user's job.")]
 public sealed class InvocationContext
 {
+    /// <summary>
+    /// The longest delay a <see cref="CancellationTokenSource"/> timer accepts (<see cref="uint.MaxValue"/> - 1 ms,
+    /// about 49.7 days). Lambda's timeout is at most 15 minutes: a deadline further away than this is no deadline.
+    /// </summary>
+    internal static readonly TimeSpan MaxTimerDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     private Dictionary<object, object?>? _items;
-    private IServiceProvider _services = EmptyServiceProvider.Instance;
+    private IServiceProvider? _services = EmptyServiceProvider.Instance;
+    private IServiceScopeFactory? _scopeFactory;
+    private IServiceScope? _scope;
+    private readonly object _deadlineGate = new();
     private CancellationTokenSource? _cancellation;
+    private CancellationTokenSource? _running;
+    private CancellationTokenSource? _firing;
+    private ITimer? _deadlineTimer;
+    private long _cancelAtTicks;
+    private long _timerDueTicks = long.MaxValue;
     private Classification? _classifications;
     private int _invocation;
     private string _invokedFunctionArn = string.Empty;
@@ -85,8 +100,11 @@ public sealed class InvocationContext
     /// <summary>The raw event, UTF-8 JSON as Lambda sent it. Valid only while the invocation runs.</summary>
     public ReadOnlyMemory<byte> Payload { get; private set; }
 
-    /// <summary>The services of this invocation's scope; disposed when the invocation ends.</summary>
-    public IServiceProvider Services { get => _services; init => _services = value ?? EmptyServiceProvider.Instance; }
+    /// <summary>
+    /// The services of this invocation's scope; disposed when the invocation ends. The scope is created on first
+    /// use, so an invocation that resolves nothing from it does not pay for one.
+    /// </summary>
+    public IServiceProvider Services { get => _services ?? OpenScope(); init => _services = value ?? EmptyServiceProvider.Instance; }
 
     /// <summary>Fires a safety margin before <see cref="Deadline"/> (see <see cref="LambdaRuntimeOptions.CancellationMargin"/>).</summary>
     public CancellationToken CancellationToken { get => _cancellationToken; init => _cancellationToken = value; }
@@ -164,27 +182,158 @@ public sealed class InvocationContext
         _invocation++;
     }
 
-    /// <summary>
-    /// The deadline token's source, kept with the context so a warm loop reuses it (and its timer) instead
-    /// of allocating one per invocation. It cannot be reused once it has fired.
-    /// </summary>
-    internal CancellationTokenSource RentCancellation(TimeSpan cancelAfter)
-    {
-        var cancellation = _cancellation;
-        if (cancellation is null || !cancellation.TryReset())
-        {
-            cancellation?.Dispose();
-            cancellation = _cancellation = new CancellationTokenSource(Timeout.InfiniteTimeSpan, TimeProvider);
-        }
+    /// <summary>Whether the runner is running this context's invocation (what <see cref="IInvocationContextAccessor"/> reports).</summary>
+    internal bool IsRunning { get; set; }
 
-        cancellation.CancelAfter(cancelAfter);
-        return cancellation;
+    /// <summary>
+    /// Starts the invocation: its scope (created from <paramref name="scopes"/> when first used) and its deadline
+    /// token, which fires <paramref name="cancellationMargin"/> before <see cref="Deadline"/>.
+    /// </summary>
+    internal void Begin(IServiceScopeFactory scopes, TimeSpan cancellationMargin)
+    {
+        _services = null;
+        _scope = null;
+        _scopeFactory = scopes;
+        _cancellationToken = StartDeadline(Deadline.UtcTicks - cancellationMargin.Ticks);
+        IsRunning = true;
     }
 
-    internal void Attach(IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>Ends the invocation: returns its scope, if one was created, for the runner to dispose.</summary>
+    internal IServiceScope? End()
     {
-        _services = services;
-        _cancellationToken = cancellationToken;
+        IsRunning = false;
+        lock (_deadlineGate)
+        {
+            _running = null;
+        }
+
+        _scopeFactory = null;
+        var scope = _scope;
+        _scope = null;
+        return scope;
+    }
+
+    /// <summary>
+    /// Gives the invocation up while its handler still runs (a timeout): the scope is created now if the handler
+    /// has not used it yet, and stays this context's (which is never reused), to be disposed once the handler ends.
+    /// </summary>
+    internal IServiceScope Abandon()
+    {
+        _ = Services;
+        return _scope!;
+    }
+
+    /// <summary>
+    /// The deadline token of an invocation whose token fires at <paramref name="cancelAtTicks"/> (UTC ticks of
+    /// <see cref="TimeProvider"/>). Its source is kept with the context and reset, so a warm loop allocates none,
+    /// and it has no timer of its own: one timer per context, armed for the earliest deadline it may have to
+    /// enforce, is left running across invocations (later invocations have later deadlines) and, when it fires
+    /// early, re-armed for the running invocation's. A warm invocation only records its deadline; re-arming a
+    /// timer per invocation took two timer-queue updates and a clock read. A deadline beyond what a timer
+    /// accepts (<see cref="MaxTimerDelay"/>, from a header years away) means no timer.
+    /// </summary>
+    private CancellationToken StartDeadline(long cancelAtTicks)
+    {
+        lock (_deadlineGate)
+        {
+            var cancellation = _cancellation;
+            if (cancellation is null || ReferenceEquals(cancellation, _firing) || !cancellation.TryReset())
+            {
+                // Fired (or firing now, on the timer's thread): the next invocation gets a source of its own.
+                cancellation = _cancellation = new CancellationTokenSource();
+            }
+
+            _running = cancellation;
+            _cancelAtTicks = cancelAtTicks;
+            if (cancelAtTicks < _timerDueTicks)
+            {
+                Arm(TimeProvider.GetUtcNow().UtcTicks);
+            }
+
+            return cancellation.Token;
+        }
+    }
+
+    /// <summary>Arms the timer for the running invocation's deadline, unless it is further away than a timer can wait (under the gate).</summary>
+    private void Arm(long nowTicks)
+    {
+        var delay = Math.Max(_cancelAtTicks - nowTicks, 0);
+        if (delay > MaxTimerDelay.Ticks)
+        {
+            return;
+        }
+
+        var timer = _deadlineTimer ??= CreateDeadlineTimer();
+        _timerDueTicks = nowTicks + delay;
+        timer.Change(TimeSpan.FromTicks(delay), Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>The context's deadline timer, without the creating flow's execution context (as a token source's own timer).</summary>
+    private ITimer CreateDeadlineTimer()
+    {
+        var suppressed = ExecutionContext.IsFlowSuppressed();
+        var flow = suppressed ? default : ExecutionContext.SuppressFlow();
+        try
+        {
+            return TimeProvider.CreateTimer(static state => ((InvocationContext)state!).OnDeadlineTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
+        finally
+        {
+            if (!suppressed)
+            {
+                flow.Undo();
+            }
+        }
+    }
+
+    private void OnDeadlineTimer()
+    {
+        CancellationTokenSource expired;
+        lock (_deadlineGate)
+        {
+            _timerDueTicks = long.MaxValue;
+            if (_running is null)
+            {
+                return; // between invocations: stay disarmed until the next one
+            }
+
+            var now = TimeProvider.GetUtcNow().UtcTicks;
+            if (now < _cancelAtTicks)
+            {
+                Arm(now); // armed for an earlier invocation's deadline: wait for this one's
+                return;
+            }
+
+            expired = _running;
+            _running = null;
+            _firing = expired;
+        }
+
+        // Outside the gate: the token's callbacks run here, on the timer's thread.
+        expired.Cancel();
+        lock (_deadlineGate)
+        {
+            _firing = null;
+        }
+    }
+
+    private IServiceProvider OpenScope()
+    {
+        var factory = _scopeFactory;
+        if (factory is null)
+        {
+            return EmptyServiceProvider.Instance;
+        }
+
+        var scope = factory.CreateScope();
+        if (Interlocked.CompareExchange(ref _scope, scope, null) is { } first)
+        {
+            // Two threads of one invocation asked at once: the first scope wins.
+            scope.Dispose();
+            return first.ServiceProvider;
+        }
+
+        return _services = scope.ServiceProvider;
     }
 
     /// <summary>Clears per-invocation state so the object can serve the next invocation.</summary>
@@ -199,6 +348,8 @@ public sealed class InvocationContext
         _invocation++;
         _cancellationToken = default;
         _services = EmptyServiceProvider.Instance;
+        _scopeFactory = null;
+        _scope = null;
         _items?.Clear();
         Response.Reset();
     }

@@ -26,11 +26,16 @@ public sealed partial class LambdaApplication
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(eventType);
         ArgumentNullException.ThrowIfNull(resultType);
-        return MapHandler(async context =>
+        return MapHandler(context =>
         {
-            var input = EventReader.Read(context.Payload.Span, eventType);
-            var result = await handler(input, context, context.CancellationToken).ConfigureAwait(false);
-            context.Response.SetJson(result, resultType);
+            try
+            {
+                return WriteResult(handler(EventReader.Read(context.Payload.Span, eventType), context, context.CancellationToken), context, resultType);
+            }
+            catch (Exception ex)
+            {
+                return ValueTask.FromException(ex);
+            }
         });
     }
 
@@ -72,11 +77,17 @@ public sealed partial class LambdaApplication
         return MapAdapter(new HandlerAdapter(typeof(THandler).Name, null, build =>
         {
             var resolve = build.GetScopedServiceFactory<THandler>();
-            return async context =>
+            return context =>
             {
-                var input = EventReader.Read(context.Payload.Span, eventType);
-                var result = await resolve(context.Services).HandleAsync(input, context, context.CancellationToken).ConfigureAwait(false);
-                context.Response.SetJson(result, resultType);
+                try
+                {
+                    var input = EventReader.Read(context.Payload.Span, eventType);
+                    return WriteResult(resolve(context.Services).HandleAsync(input, context, context.CancellationToken), context, resultType);
+                }
+                catch (Exception ex)
+                {
+                    return ValueTask.FromException(ex);
+                }
             };
         }));
     }
@@ -116,6 +127,21 @@ public sealed partial class LambdaApplication
             }
         });
     }
+
+    /// <summary>Writes a handler's result as the response: without a state machine when the handler finished synchronously.</summary>
+    private static ValueTask WriteResult<TResult>(ValueTask<TResult> pending, InvocationContext context, JsonTypeInfo<TResult> resultType)
+    {
+        if (!pending.IsCompletedSuccessfully)
+        {
+            return WriteResultAsync(pending, context, resultType);
+        }
+
+        context.Response.SetJson(pending.Result, resultType);
+        return ValueTask.CompletedTask;
+    }
+
+    private static async ValueTask WriteResultAsync<TResult>(ValueTask<TResult> pending, InvocationContext context, JsonTypeInfo<TResult> resultType) =>
+        context.Response.SetJson(await pending.ConfigureAwait(false), resultType);
 
     private static MemoryStream AsStream(ReadOnlyMemory<byte> payload) =>
         MemoryMarshal.TryGetArray(payload, out var segment) && segment.Array is not null

@@ -21,6 +21,7 @@ public class HttpInvocationBenchmarks
 {
     private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
     private readonly ArrayBufferWriter<byte> _handBuffer = new(1024);
+    private readonly DateTimeOffset _deadline = DateTimeOffset.UtcNow.AddHours(1);
     private byte[] _payload = null!;
     private LambdaApplication _app = null!;
     private InvocationRunner _runner = null!;
@@ -83,10 +84,12 @@ public class HttpInvocationBenchmarks
     }
 
     [Benchmark]
-    public async Task<int> ToolkitAdapter()
+    public int ToolkitAdapter()
     {
-        _context.Initialize("request-id", DateTimeOffset.UtcNow.AddSeconds(30), "arn", null, null, null, _payload);
-        var outcome = await _runner.RunAsync(_context).ConfigureAwait(false);
+        // Synchronous, as the loop's await of a completed invocation is: no benchmark-side Task<int>.
+        _context.Initialize("request-id", _deadline, "arn", null, null, null, _payload);
+        var pending = _runner.RunAsync(_context);
+        var outcome = pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
         var written = outcome.Error is null ? _context.Response.Body.Length : -1;
         _context.Reset();
         return written;

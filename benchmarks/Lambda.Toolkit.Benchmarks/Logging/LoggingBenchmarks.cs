@@ -47,7 +47,8 @@ public partial class LoggingBenchmarks
         {
             TraceId = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1",
         };
-        provider.GetRequiredService<InvocationContextAccessor>().InvocationContext = invocation;
+        provider.GetRequiredService<InvocationContextAccessor>().Enter(invocation);
+        invocation.IsRunning = true;
         return (provider, provider.GetRequiredService<ILoggerFactory>().CreateLogger("Orders"));
     }
 

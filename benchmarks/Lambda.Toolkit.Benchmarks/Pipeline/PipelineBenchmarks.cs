@@ -10,15 +10,20 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Lambda.Toolkit.Benchmarks.Pipeline;
 
 /// <summary>
-/// Framework overhead per invocation: a bare delegate (deserialize, handle, serialize) against the toolkit's
-/// invocation path (context, DI scope, deadline token, middleware, scoped class handler), as the Runtime API
-/// loop runs it minus the HTTP calls.
+/// Framework overhead per invocation (issue 14: at most 150 ns and 300 B with 3 middlewares): a bare delegate
+/// (deserialize, handle, serialize into a reused buffer with the same writer options) against the toolkit's
+/// invocation path (context, DI scope, deadline token, middleware, scoped class handler, result serialization),
+/// as the Runtime API loop runs it minus the HTTP calls: one reused context, initialized from the values the loop
+/// parses from the headers, run, then reset. Both methods are synchronous, so neither pays for a benchmark-side
+/// <see cref="Task{TResult}"/>; the pipeline completes synchronously, as a warm invocation of a synchronous
+/// handler does in the loop.
 /// </summary>
 [MemoryDiagnoser]
 public class PipelineBenchmarks
 {
     private readonly byte[] _payload = Encoding.UTF8.GetBytes("""{"id":42,"item":"book"}""");
-    private readonly ArrayBufferWriter<byte> _bareBuffer = new(256);
+    private readonly ArrayBufferWriter<byte> _bareBuffer = new(4096);
+    private readonly DateTimeOffset _deadline = DateTimeOffset.UtcNow.AddHours(1);
     private Utf8JsonWriter _bareWriter = null!;
     private LambdaApplication _app = null!;
     private InvocationRunner _runner = null!;
@@ -30,7 +35,7 @@ public class PipelineBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _bareWriter = new Utf8JsonWriter(_bareBuffer);
+        _bareWriter = new Utf8JsonWriter(_bareBuffer, new JsonWriterOptions { SkipValidation = true });
         var builder = LambdaApplication.CreateBuilder([]);
         builder.Services.Configure<LambdaLoggerOptions>(o => o.Output = Stream.Null);
         builder.Services.AddScoped<BenchHandler>();
@@ -66,10 +71,11 @@ public class PipelineBenchmarks
     }
 
     [Benchmark]
-    public async Task<int> ToolkitPipeline()
+    public int ToolkitPipeline()
     {
-        _context.Initialize("request-id", DateTimeOffset.UtcNow.AddSeconds(30), "arn:aws:lambda:us-east-1:123456789012:function:bench", null, null, null, _payload);
-        var outcome = await _runner.RunAsync(_context).ConfigureAwait(false);
+        _context.Initialize("request-id", _deadline, "arn:aws:lambda:us-east-1:123456789012:function:bench", null, null, null, _payload);
+        var pending = _runner.RunAsync(_context);
+        var outcome = pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
         var written = _context.Response.Body.Length;
         _context.Reset();
         return outcome.Error is null ? written : -1;

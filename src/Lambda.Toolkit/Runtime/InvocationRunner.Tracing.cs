@@ -4,19 +4,19 @@ namespace Lambda.Toolkit.Runtime;
 internal sealed partial class InvocationRunner
 {
     private ValueTask<InvocationOutcome> RunMaybeTracedAsync(InvocationContext context) =>
-        !context.IsPriming && InvocationActivity.Source.HasListeners() ? RunTracedAsync(context) : RunPipelineAsync(context);
+        !context.IsPriming && InvocationActivity.Source.HasListeners() ? RunTracedAsync(context) : RunPipeline(context);
 
     private async ValueTask<InvocationOutcome> RunTracedAsync(InvocationContext context)
     {
         var activity = InvocationActivity.Start(context);
         if (activity is null)
         {
-            return await RunPipelineAsync(context).ConfigureAwait(false);
+            return await RunPipeline(context).ConfigureAwait(false);
         }
 
         try
         {
-            var outcome = await RunPipelineAsync(context).ConfigureAwait(false);
+            var outcome = await RunPipeline(context).ConfigureAwait(false);
             InvocationActivity.Stop(activity, context, outcome.Error);
             return outcome;
         }

@@ -45,85 +45,138 @@ internal sealed partial class InvocationRunner
         return RunMaybeTracedAsync(context);
     }
 
-    private async ValueTask<InvocationOutcome> RunPipelineAsync(InvocationContext context)
+    /// <summary>
+    /// Runs the pipeline. Not an async method: a pipeline that completes synchronously (the common warm case) runs
+    /// without a state machine, and the context it puts in the caller's asynchronous flow stays there, so a loop's
+    /// reused context is set in its flow once, not once per invocation.
+    /// </summary>
+    private ValueTask<InvocationOutcome> RunPipeline(InvocationContext context)
     {
         if (!context.IsPriming)
         {
             context.IsColdStart = _served == 0 && Interlocked.Exchange(ref _served, 1) == 0;
         }
 
-        var time = context.TimeProvider;
-        var remaining = context.Deadline - time.GetUtcNow();
-        var cancelAfter = remaining - _options.CancellationMargin;
-        var cancellation = context.RentCancellation(cancelAfter > TimeSpan.Zero ? cancelAfter : TimeSpan.Zero);
-        var scope = _scopes.CreateAsyncScope();
-        context.Attach(scope.ServiceProvider, cancellation.Token);
-        _accessor.InvocationContext = context;
+        context.Begin(_scopes, _options.CancellationMargin);
+        _accessor.Enter(context);
         _logs?.Begin(); // debug sampling and buffering: a line at Error or above (logged below on failure) writes the kept lines
-        var disposeScope = true;
+        ValueTask pending;
         try
         {
-            var pending = _pipeline(context);
-            if (!pending.IsCompleted)
-            {
-                var task = pending.AsTask();
-                var hardStop = remaining - _options.TimeoutReportMargin;
-                try
-                {
-                    await task.WaitAsync(hardStop > TimeSpan.Zero ? hardStop : TimeSpan.Zero, time).ConfigureAwait(false);
-                }
-                catch (TimeoutException) when (!task.IsCompleted)
-                {
-                    disposeScope = false;
-                    _ = DisposeWhenDoneAsync(task, scope);
-                    var error = new FunctionError(
-                        LambdaErrorTypes.Timeout,
-                        $"The handler did not finish before the deadline: its cancellation token fired {_options.CancellationMargin.TotalMilliseconds:0} ms before it and the invocation was abandoned {_options.TimeoutReportMargin.TotalMilliseconds:0} ms before it.");
-                    LogTimeout(_logger, context.RequestId);
-                    return new InvocationOutcome(error, Abandoned: true);
-                }
-            }
-            else
-            {
-                await pending.ConfigureAwait(false);
-            }
-
-            if (context.Response.Body.Length > _options.MaxResponseSize)
-            {
-                var error = new FunctionError(
-                    LambdaErrorTypes.ResponseTooLarge,
-                    $"The response is {context.Response.Body.Length} bytes, more than the {_options.MaxResponseSize} bytes Lambda accepts.");
-                LogFailure(_logger, context.RequestId, error.ErrorType, error.ErrorMessage, null);
-                return new InvocationOutcome(error, Abandoned: false);
-            }
-
-            return InvocationOutcome.Success;
-        }
-        catch (OperationCanceledException ex) when (cancellation.IsCancellationRequested)
-        {
-            var error = new FunctionError(
-                LambdaErrorTypes.Timeout,
-                $"The handler stopped because its cancellation token fired {_options.CancellationMargin.TotalMilliseconds:0} ms before the deadline.",
-                FunctionError.FromException(ex).StackTrace);
-            LogTimeout(_logger, context.RequestId);
-            return new InvocationOutcome(error, Abandoned: false);
+            pending = _pipeline(context);
         }
         catch (Exception ex)
         {
-            var error = Map(ex);
-            // Bad input is the caller's mistake, fully described by its message (type and JSON path): one line, no parser stack.
-            LogFailure(_logger, context.RequestId, error.ErrorType, error.ErrorMessage, ex is InvalidEventException ? null : ex);
-            return new InvocationOutcome(error, Abandoned: false);
+            return EndAsync(context, Failed(context, ex));
         }
-        finally
+
+        if (!pending.IsCompleted)
         {
-            _logs?.End();
-            _accessor.InvocationContext = null;
-            if (disposeScope)
-            {
-                await scope.DisposeAsync().ConfigureAwait(false);
-            }
+            return AwaitPipelineAsync(context, pending);
         }
+
+        InvocationOutcome outcome;
+        try
+        {
+            pending.GetAwaiter().GetResult();
+            outcome = Finished(context);
+        }
+        catch (Exception ex)
+        {
+            outcome = Failed(context, ex);
+        }
+
+        return EndAsync(context, outcome);
+    }
+
+    /// <summary>The pipeline went asynchronous: wait for it, but no later than the hard stop before the deadline.</summary>
+    private async ValueTask<InvocationOutcome> AwaitPipelineAsync(InvocationContext context, ValueTask pending)
+    {
+        var task = pending.AsTask();
+        var hardStop = context.Deadline - context.TimeProvider.GetUtcNow() - _options.TimeoutReportMargin;
+        InvocationOutcome outcome;
+        try
+        {
+            await (hardStop > InvocationContext.MaxTimerDelay ? task : task.WaitAsync(hardStop > TimeSpan.Zero ? hardStop : TimeSpan.Zero, context.TimeProvider)).ConfigureAwait(false);
+            outcome = Finished(context);
+        }
+        catch (TimeoutException) when (!task.IsCompleted)
+        {
+            // The handler ignores its token: report the timeout while Lambda still listens, and dispose its
+            // scope once it ends. Its context stays its own (the loop takes a new one).
+            _logs?.End();
+            _ = DisposeWhenDoneAsync(task, context.Abandon());
+            var error = new FunctionError(
+                LambdaErrorTypes.Timeout,
+                $"The handler did not finish before the deadline: its cancellation token fired {_options.CancellationMargin.TotalMilliseconds:0} ms before it and the invocation was abandoned {_options.TimeoutReportMargin.TotalMilliseconds:0} ms before it.");
+            LogTimeout(_logger, context.RequestId);
+            return new InvocationOutcome(error, Abandoned: true);
+        }
+        catch (Exception ex)
+        {
+            outcome = Failed(context, ex);
+        }
+
+        return await EndAsync(context, outcome).ConfigureAwait(false);
+    }
+
+    /// <summary>The pipeline returned: checks what it wrote.</summary>
+    private InvocationOutcome Finished(InvocationContext context)
+    {
+        if (context.Response.Body.Length <= _options.MaxResponseSize)
+        {
+            return InvocationOutcome.Success;
+        }
+
+        var error = new FunctionError(
+            LambdaErrorTypes.ResponseTooLarge,
+            $"The response is {context.Response.Body.Length} bytes, more than the {_options.MaxResponseSize} bytes Lambda accepts.");
+        LogFailure(_logger, context.RequestId, error.ErrorType, error.ErrorMessage, null);
+        return new InvocationOutcome(error, Abandoned: false);
+    }
+
+    /// <summary>The pipeline threw: a timeout when its token had fired, else the mapped error.</summary>
+    private InvocationOutcome Failed(InvocationContext context, Exception exception)
+    {
+        if (exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
+        {
+            var timeout = new FunctionError(
+                LambdaErrorTypes.Timeout,
+                $"The handler stopped because its cancellation token fired {_options.CancellationMargin.TotalMilliseconds:0} ms before the deadline.",
+                FunctionError.FromException(exception).StackTrace);
+            LogTimeout(_logger, context.RequestId);
+            return new InvocationOutcome(timeout, Abandoned: false);
+        }
+
+        var error = Map(exception);
+        // Bad input is the caller's mistake, fully described by its message (type and JSON path): one line, no parser stack.
+        LogFailure(_logger, context.RequestId, error.ErrorType, error.ErrorMessage, exception is InvalidEventException ? null : exception);
+        return new InvocationOutcome(error, Abandoned: false);
+    }
+
+    /// <summary>Ends the invocation and disposes its scope, if it made one; synchronous when the scope's disposal is.</summary>
+    private ValueTask<InvocationOutcome> EndAsync(InvocationContext context, InvocationOutcome outcome)
+    {
+        _logs?.End();
+        if (context.End() is not { } scope)
+        {
+            return new ValueTask<InvocationOutcome>(outcome);
+        }
+
+        var disposing = new AsyncServiceScope(scope).DisposeAsync();
+        if (!disposing.IsCompletedSuccessfully)
+        {
+            return AwaitDisposeAsync(disposing, outcome);
+        }
+
+        disposing.GetAwaiter().GetResult();
+        return new ValueTask<InvocationOutcome>(outcome);
+    }
+
+    private static async ValueTask<InvocationOutcome> AwaitDisposeAsync(ValueTask disposing, InvocationOutcome outcome)
+    {
+        await disposing.ConfigureAwait(false);
+        return outcome;
     }
 
     private FunctionError Map(Exception exception)
@@ -139,7 +192,7 @@ internal sealed partial class InvocationRunner
         }
     }
 
-    private async Task DisposeWhenDoneAsync(Task handler, AsyncServiceScope scope)
+    private async Task DisposeWhenDoneAsync(Task handler, IServiceScope scope)
     {
         try
         {
@@ -151,7 +204,7 @@ internal sealed partial class InvocationRunner
         }
         finally
         {
-            await scope.DisposeAsync().ConfigureAwait(false);
+            await new AsyncServiceScope(scope).DisposeAsync().ConfigureAwait(false);
         }
     }
 
