@@ -21,20 +21,48 @@ public static class LambdaLoggingBuilderExtensions
     public static ILoggingBuilder AddLambdaLogger(this ILoggingBuilder builder, Action<LambdaLoggerOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton(static _ => LambdaEnvironment.FromEnvironmentVariables());
-        builder.Services.TryAddSingleton<Runtime.InvocationContextAccessor>();
-        builder.Services.TryAddSingleton<IInvocationContextAccessor>(static sp => sp.GetRequiredService<Runtime.InvocationContextAccessor>());
-        builder.Services.TryAddSingleton<InvocationLogs>();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ILoggerProvider, LambdaLoggerProvider>());
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<LambdaLoggerOptions>, LambdaEnvironmentLoggingSetup>());
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<LoggerFilterOptions>, LambdaEnvironmentLoggingSetup>());
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<LoggerFilterOptions>, LambdaLevelRulesSetup>());
+        // Factories, not constructor registrations: the container neither reflects over constructors nor makes
+        // generic types at init for them (see OptionsReadOnce).
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(static _ => LambdaEnvironment.FromEnvironmentVariables());
+        services.TryAddSingleton(static _ => new Runtime.InvocationContextAccessor());
+        services.TryAddSingleton<IInvocationContextAccessor>(static sp => sp.GetRequiredService<Runtime.InvocationContextAccessor>());
+        OptionsReadOnce<LambdaLoggerOptions>.TryAdd(services);
+        services.TryAddSingleton(static sp => new InvocationLogs(sp.GetRequiredService<IOptions<LambdaLoggerOptions>>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILoggerProvider, LambdaLoggerProvider>(static sp => new LambdaLoggerProvider(
+            sp.GetRequiredService<IOptions<LambdaLoggerOptions>>(),
+            sp.GetRequiredService<IInvocationContextAccessor>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<LambdaEnvironment>(),
+            sp.GetRequiredService<InvocationLogs>())));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<LambdaLoggerOptions>, LambdaEnvironmentLoggingSetup>(static sp => new LambdaEnvironmentLoggingSetup(sp.GetRequiredService<LambdaEnvironment>())));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<LoggerFilterOptions>, LambdaEnvironmentLoggingSetup>(static sp => new LambdaEnvironmentLoggingSetup(sp.GetRequiredService<LambdaEnvironment>())));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<LoggerFilterOptions>, LambdaLevelRulesSetup>(static sp => new LambdaLevelRulesSetup(sp.GetRequiredService<InvocationLogs>())));
         if (configure is not null)
         {
-            builder.Services.Configure(configure);
+            services.Configure(configure);
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// The logging of <see cref="LambdaApplication.CreateBuilder(string[])"/>: <c>AddLogging</c> with the Lambda
+    /// logger, and the <see cref="ILoggerFactory"/> built by a factory from the registered providers and the log
+    /// filters read once (<see cref="FixedLoggerFilterOptions"/>), instead of from <c>IOptionsMonitor&lt;LoggerFilterOptions&gt;</c>.
+    /// The filters are the same: <c>SetMinimumLevel</c>, <c>AddFilter</c>, a <c>Logging</c> configuration section and
+    /// <c>AWS_LAMBDA_LOG_LEVEL</c> are all setups of <see cref="LoggerFilterOptions"/>, applied in registration order.
+    /// </summary>
+    /// <param name="services">The function's services.</param>
+    internal static void AddLambdaLogging(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ILoggerFactory>(static sp => new LoggerFactory(
+            sp.GetServices<ILoggerProvider>(),
+            new FixedLoggerFilterOptions(OptionsReadOnce<LoggerFilterOptions>.Build(sp)),
+            sp.GetRequiredService<IOptions<LoggerFactoryOptions>>(),
+            sp.GetService<IExternalScopeProvider>()));
+        OptionsReadOnce<LoggerFactoryOptions>.TryAdd(services);
+        services.AddLogging(static logging => logging.AddLambdaLogger());
     }
 }

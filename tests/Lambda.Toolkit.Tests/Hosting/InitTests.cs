@@ -44,6 +44,25 @@ public class InitTests
         Assert.Contains(nameof(NeedsMissing), error.Message);
     }
 
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Development")]
+    public async Task A_scoped_service_nothing_resolves_at_init_still_fails_init_in_every_environment(string environment)
+    {
+        var builder = LambdaApplication.CreateBuilder(new LambdaApplicationOptions { Args = [$"--DOTNET_ENVIRONMENT={environment}"], Environment = new LambdaEnvironment() });
+        builder.Services.Configure<Lambda.Toolkit.Logging.LambdaLoggerOptions>(static o => o.Output = Stream.Null);
+        builder.Services.AddScoped<NeedsMissing>();
+        var app = builder.Build();
+        app.MapHandler(_ => ValueTask.CompletedTask);
+
+        Assert.True(builder.ServiceProviderOptions.ValidateOnBuild);
+        Assert.Equal(environment == "Development", builder.ServiceProviderOptions.ValidateScopes);
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => app.InitializeAsync());
+        Assert.Contains(nameof(NeedsMissing), error.Message);
+        Assert.Contains(nameof(Missing), error.Message);
+        await app.DisposeAsync();
+    }
+
     [Fact]
     public async Task Invalid_options_fail_init_with_every_problem_listed()
     {
