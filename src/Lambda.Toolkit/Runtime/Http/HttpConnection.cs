@@ -53,8 +53,8 @@ internal sealed partial class HttpConnection : IDisposable
     /// <summary>Whether the current response's body has been read to its end.</summary>
     public bool IsBodyComplete => _state == BodyState.Complete;
 
-    /// <summary>Whether another request may follow on this connection.</summary>
-    public bool CanReuse => _socket is not null && _keepAlive && _state == BodyState.Complete;
+    /// <summary>Whether another request may follow on this connection (not when bytes came after the response).</summary>
+    public bool CanReuse => _socket is not null && _keepAlive && _state == BodyState.Complete && _start == _end;
 
     /// <summary>Opens the connection; gives up after <see cref="ConnectTimeout"/>.</summary>
     public async ValueTask ConnectAsync(CancellationToken cancellationToken)
@@ -148,6 +148,11 @@ internal sealed partial class HttpConnection : IDisposable
         while (true)
         {
             var end = FindHeadEnd();
+            if (end - _start > MaxHeaderBytes || (end < 0 && _end - _start >= MaxHeaderBytes))
+            {
+                throw Protocol($"sent a response head larger than {MaxHeaderBytes / 1024} KB");
+            }
+
             if (end >= 0)
             {
                 var final = ParseHead(_buffer.AsSpan(_start, end - _start));
@@ -159,11 +164,6 @@ internal sealed partial class HttpConnection : IDisposable
                 }
 
                 continue;
-            }
-
-            if (_end - _start >= MaxHeaderBytes)
-            {
-                throw Protocol($"sent a response head larger than {MaxHeaderBytes / 1024} KB");
             }
 
             if (!await FillAsync(MaxHeaderBytes, cancellationToken).ConfigureAwait(false))

@@ -155,6 +155,18 @@ public sealed class RuntimeApiClientTests
     }
 
     [Fact]
+    public async Task A_connection_with_bytes_after_the_response_is_not_reused()
+    {
+        await using var server = RawHttpServer.Answering(_ => Accepted + "HTTP/1.1 202 Accepted\r\n");
+        using var client = Client(server, attempts: 1);
+
+        await client.PostResponseAsync("r-1", "{}"u8.ToArray(), CancellationToken.None).AsTask().WaitAsync(Wait);
+        await client.PostResponseAsync("r-2", "{}"u8.ToArray(), CancellationToken.None).AsTask().WaitAsync(Wait);
+
+        Assert.Equal(2, server.Connections);
+    }
+
+    [Fact]
     public async Task Connection_close_is_honoured_and_the_next_request_opens_a_new_connection()
     {
         await using var server = RawHttpServer.Start(async c =>
@@ -331,15 +343,17 @@ public sealed class RuntimeApiClientTests
         Assert.Equal($"The Lambda Runtime API at {server.Address} {problem}. The function process stops.", failure.Message);
     }
 
-    [Fact]
-    public async Task A_response_head_over_64_KB_is_rejected_without_waiting_for_its_end()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_response_head_over_64_KB_is_rejected_whether_or_not_its_end_comes(bool complete)
     {
         var filler = string.Concat(Enumerable.Range(0, 700).Select(i => $"X-Filler-{i}: {new string('x', 100)}\r\n"));
         await using var server = RawHttpServer.Start(async c =>
         {
             await c.ReadRequestAsync();
-            await c.WriteAsync($"HTTP/1.1 200 OK\r\nLambda-Runtime-Aws-Request-Id: r\r\n{filler}", pieceSize: 4096);
-            await c.WaitForCloseAsync(); // never sends the end of the head
+            await c.WriteAsync($"HTTP/1.1 200 OK\r\nLambda-Runtime-Aws-Request-Id: r\r\n{filler}{(complete ? "Content-Length: 0\r\n\r\n" : "")}", pieceSize: complete ? int.MaxValue : 4096);
+            await c.WaitForCloseAsync(); // without the end of the head, the client must not wait for it
         });
         using var client = Client(server);
 
