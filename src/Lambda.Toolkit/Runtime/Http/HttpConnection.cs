@@ -59,29 +59,20 @@ internal sealed partial class HttpConnection : IDisposable
     /// <summary>Opens the connection; gives up after <see cref="ConnectTimeout"/>.</summary>
     public async ValueTask ConnectAsync(CancellationToken cancellationToken)
     {
-        // A connect to a local address completes at once: the timeout (a timer) is armed only when it does not.
-        var deadline = Environment.TickCount64 + (long)ConnectTimeout.TotalMilliseconds;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ConnectTimeout);
         try
         {
             var addresses = _endpoint.Address is { } address
                 ? [address]
-                : await Dns.GetHostAddressesAsync(_endpoint.Host, cancellationToken).WaitAsync(Remaining(deadline), cancellationToken).ConfigureAwait(false);
+                : await Dns.GetHostAddressesAsync(_endpoint.Host, timeout.Token).ConfigureAwait(false);
             SocketException? last = null;
             foreach (var candidate in addresses)
             {
                 var socket = new Socket(candidate.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 try
                 {
-                    var connecting = socket.ConnectAsync(new IPEndPoint(candidate, _endpoint.Port), cancellationToken);
-                    if (connecting.IsCompleted)
-                    {
-                        await connecting.ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        await connecting.AsTask().WaitAsync(Remaining(deadline), cancellationToken).ConfigureAwait(false);
-                    }
-
+                    await socket.ConnectAsync(new IPEndPoint(candidate, _endpoint.Port), timeout.Token).ConfigureAwait(false);
                     _socket = socket;
                     return;
                 }
@@ -92,7 +83,6 @@ internal sealed partial class HttpConnection : IDisposable
                 }
                 catch
                 {
-                    // Disposing the socket also ends a connect that timed out.
                     socket.Dispose();
                     throw;
                 }
@@ -100,7 +90,7 @@ internal sealed partial class HttpConnection : IDisposable
 
             throw new IOException(last is null ? $"{_endpoint.Host} has no address" : $"{last.Message} ({_endpoint.Authority})", last);
         }
-        catch (TimeoutException ex)
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw new IOException($"Connecting to {_endpoint.Authority} timed out after {ConnectTimeout.TotalSeconds:0} s", ex);
         }
@@ -110,8 +100,6 @@ internal sealed partial class HttpConnection : IDisposable
             throw new IOException($"{ex.Message} ({_endpoint.Authority})", ex);
         }
     }
-
-    private static TimeSpan Remaining(long deadline) => TimeSpan.FromMilliseconds(Math.Max(1, deadline - Environment.TickCount64));
 
     /// <summary>Writes <paramref name="request"/>: the head and a small body in one send, a large body in a second.</summary>
     public async ValueTask SendAsync(RuntimeApiRequest request, CancellationToken cancellationToken)
