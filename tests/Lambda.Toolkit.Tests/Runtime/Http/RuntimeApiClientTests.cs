@@ -603,6 +603,27 @@ public sealed class RuntimeApiClientTests
     }
 
     [Fact]
+    public async Task A_protocol_violation_ends_the_running_function_with_the_Runtime_API_exit_code()
+    {
+        var nexts = 0;
+        await using var server = RawHttpServer.Answering(r => r.Method == "POST"
+            ? Accepted
+            : Interlocked.Increment(ref nexts) == 1
+                ? Event("r-1", "{}")
+                : "HTTP/1.1 200 OK\r\nLambda-Runtime-Aws-Request-Id: r-2\r\nTransfer-Encoding: chunked\r\n\r\nnot-hex\r\n");
+        var app = TestApps.Builder().Build();
+        app.MapHandler(_ => ValueTask.CompletedTask);
+        await using (app)
+        {
+            var exitCode = await app.RunCoreAsync(server.Address, CancellationToken.None).WaitAsync(Wait);
+
+            Assert.Equal(LambdaApplication.RuntimeApiFailedExitCode, exitCode);
+            Assert.Equal(["GET", "POST", "GET"], server.Requests.Select(r => r.Method));
+            Assert.Equal(1, server.Connections);
+        }
+    }
+
+    [Fact]
     public async Task Reaches_a_Runtime_API_by_DNS_name()
     {
         await using var server = RawHttpServer.Answering(_ => Event("r-dns", "{}"));
