@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Globalization;
-using System.Net.Http.Headers;
+using Lambda.Toolkit.Runtime.Http;
 
 namespace Lambda.Toolkit.Runtime;
 
@@ -10,6 +10,8 @@ namespace Lambda.Toolkit.Runtime;
 /// </summary>
 internal sealed class NextInvocation : IDisposable
 {
+    private const long MaxPresize = 256L * 1024 * 1024;
+
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
 
     public string RequestId { get; private set; } = string.Empty;
@@ -28,7 +30,7 @@ internal sealed class NextInvocation : IDisposable
 
     public ReadOnlyMemory<byte> Payload => _buffer.AsMemory(0, Length);
 
-    public void ReadHeaders(HttpResponseHeaders headers)
+    public void ReadHeaders(ResponseHeaders headers)
     {
         RequestId = Single(headers, RuntimeApiHeaders.RequestId)
             ?? throw new RuntimeApiException($"The Runtime API sent an event without the {RuntimeApiHeaders.RequestId} header.");
@@ -42,36 +44,33 @@ internal sealed class NextInvocation : IDisposable
         CognitoIdentity = Single(headers, RuntimeApiHeaders.CognitoIdentity);
     }
 
-    public async Task ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+    public async ValueTask ReadBodyAsync(HttpConnection connection, CancellationToken cancellationToken)
     {
-        var expected = content.Headers.ContentLength;
-        if (expected is > 0 && expected > _buffer.Length)
+        // Size the buffer from Content-Length up front (a chunked body grows it as it comes); an absurd length
+        // is not trusted with memory before its bytes arrive.
+        if (connection.ContentLength is > 0 and <= MaxPresize and var expected && expected > _buffer.Length)
         {
-            Grow((int)expected.Value);
+            Grow((int)expected);
         }
 
-        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        var total = 0;
+        while (!connection.IsBodyComplete)
         {
-            var total = 0;
-            while (true)
+            if (total == _buffer.Length)
             {
-                if (total == _buffer.Length)
-                {
-                    Grow(_buffer.Length * 2);
-                }
-
-                var read = await stream.ReadAsync(_buffer.AsMemory(total), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                total += read;
+                Grow(_buffer.Length * 2);
             }
 
-            Length = total;
+            var read = await connection.ReadBodyAsync(_buffer.AsMemory(total), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
         }
+
+        Length = total;
     }
 
     public void Dispose()
@@ -92,6 +91,5 @@ internal sealed class NextInvocation : IDisposable
         _buffer = bigger;
     }
 
-    private static string? Single(HttpResponseHeaders headers, string name) =>
-        headers.NonValidated.TryGetValues(name, out var values) && values.Count > 0 ? values.ToString() : null;
+    private static string? Single(ResponseHeaders headers, string name) => headers.Get(name);
 }

@@ -1,134 +1,201 @@
 using System.Net;
+using Lambda.Toolkit.Runtime.Http;
 using Lambda.Toolkit.Runtime.Requests;
 
 namespace Lambda.Toolkit.Runtime;
 
 /// <summary>
-/// The HTTP client of the Lambda Runtime API: one long-lived connection, no client timeout (the
-/// <c>next</c> call waits as long as the function is idle), and retries with exponential backoff when a
-/// connection fails. A failure that outlasts the retries, or a 5xx answer, is a <see cref="RuntimeApiException"/>:
-/// the process cannot go on.
+/// The HTTP client of the Lambda Runtime API, over plain keep-alive HTTP/1.1 connections (<see cref="HttpConnection"/>):
+/// no client timeout (the <c>next</c> call waits as long as the function is idle), a 2 s connect timeout, and
+/// retries with exponential backoff when a connection fails or the Runtime API answers 502, 503 or 504. A failure
+/// that outlasts the retries, or a 5xx answer, is a <see cref="RuntimeApiException"/>: the process cannot go on.
+/// Requests are sequential per connection; concurrent callers (several loops) each get a connection of their own.
 /// </summary>
 internal sealed class RuntimeApiClient : IDisposable
 {
-    private readonly HttpClient _http;
-    private readonly Uri _baseAddress;
+    private readonly RuntimeApiEndpoint _endpoint;
     private readonly int _maxAttempts;
     private readonly TimeSpan _retryDelay;
     private readonly TimeProvider _timeProvider;
+    private readonly object _gate = new();
+    private HttpConnection?[] _idle = new HttpConnection?[1];
+    private int _idleCount;
+    private bool _disposed;
 
     public RuntimeApiClient(string runtimeApi, LambdaRuntimeOptions options, TimeProvider timeProvider)
     {
-        ArgumentException.ThrowIfNullOrEmpty(runtimeApi);
-        _baseAddress = new Uri($"http://{runtimeApi}/", UriKind.Absolute);
+        _endpoint = RuntimeApiEndpoint.Parse(runtimeApi);
         _maxAttempts = options.RuntimeApiMaxAttempts;
         _retryDelay = options.RuntimeApiRetryDelay;
         _timeProvider = timeProvider;
-        _http = new HttpClient(
-            new SocketsHttpHandler
-            {
-                UseProxy = false,
-                UseCookies = false,
-                AllowAutoRedirect = false,
-                AutomaticDecompression = DecompressionMethods.None,
-                PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
-                PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-                ConnectTimeout = TimeSpan.FromSeconds(2),
-            },
-            disposeHandler: true)
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
     }
 
-    public string Address => _baseAddress.Authority;
+    public string Address => _endpoint.Authority;
 
     /// <summary>Waits for the next event and reads it into <paramref name="next"/>.</summary>
-    public async Task GetNextAsync(NextInvocation next, CancellationToken cancellationToken)
+    public async ValueTask GetNextAsync(NextInvocation next, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(static b => NextInvocationRequest.Create(b), "invocation/next", HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            throw await UnexpectedAsync(response, "invocation/next", cancellationToken).ConfigureAwait(false);
-        }
-
-        next.ReadHeaders(response.Headers);
+        var connection = await SendAsync(NextInvocationRequest.Create(), "invocation/next", cancellationToken).ConfigureAwait(false);
+        var reusable = false;
         try
         {
-            await next.ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            if (connection.StatusCode != (int)HttpStatusCode.OK)
+            {
+                throw await UnexpectedAsync(connection, "invocation/next", cancellationToken).ConfigureAwait(false);
+            }
+
+            next.ReadHeaders(connection.Headers);
+            try
+            {
+                await next.ReadBodyAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException ex)
+            {
+                throw new RuntimeApiException($"The connection to the Runtime API at {Address} dropped while reading event {next.RequestId}: {ex.Message}", ex);
+            }
+
+            reusable = true;
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        finally
         {
-            throw new RuntimeApiException($"The connection to the Runtime API at {Address} dropped while reading event {next.RequestId}: {ex.Message}", ex);
+            Release(connection, reusable);
         }
     }
 
     /// <summary>Posts an invocation's response. Returns the status when the Runtime API refused it with a 4xx.</summary>
-    public Task<HttpStatusCode> PostResponseAsync(string requestId, ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
-        PostAsync(b => InvocationResponseRequest.Create(b, requestId, body), "invocation/response", cancellationToken);
+    public ValueTask<HttpStatusCode> PostResponseAsync(string requestId, ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
+        PostAsync(InvocationResponseRequest.Create(requestId, body), "invocation/response", cancellationToken);
 
     /// <summary>Posts an invocation's error.</summary>
-    public Task<HttpStatusCode> PostErrorAsync(string requestId, FunctionError error, CancellationToken cancellationToken) =>
-        PostAsync(b => InvocationErrorRequest.Create(b, requestId, error), "invocation/error", cancellationToken);
+    public ValueTask<HttpStatusCode> PostErrorAsync(string requestId, FunctionError error, CancellationToken cancellationToken) =>
+        PostAsync(InvocationErrorRequest.Create(requestId, error), "invocation/error", cancellationToken);
 
     /// <summary>Posts an init error; the process must then exit.</summary>
-    public Task<HttpStatusCode> PostInitErrorAsync(FunctionError error, CancellationToken cancellationToken) =>
-        PostAsync(b => InitErrorRequest.Create(b, error), "init/error", cancellationToken);
+    public ValueTask<HttpStatusCode> PostInitErrorAsync(FunctionError error, CancellationToken cancellationToken) =>
+        PostAsync(InitErrorRequest.Create(error), "init/error", cancellationToken);
 
     /// <summary>Waits for a SnapStart restore (the snapshot is taken while this call waits).</summary>
-    public async Task GetRestoreNextAsync(CancellationToken cancellationToken)
+    public async ValueTask GetRestoreNextAsync(CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(static b => RestoreNextRequest.Create(b), "restore/next", HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        var connection = await SendAsync(RestoreNextRequest.Create(), "restore/next", cancellationToken).ConfigureAwait(false);
+        var reusable = false;
+        try
         {
-            throw await UnexpectedAsync(response, "restore/next", cancellationToken).ConfigureAwait(false);
+            if (connection.StatusCode is < 200 or > 299)
+            {
+                throw await UnexpectedAsync(connection, "restore/next", cancellationToken).ConfigureAwait(false);
+            }
+
+            reusable = await DrainAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Release(connection, reusable);
         }
     }
 
     /// <summary>Posts a restore error; the process must then exit.</summary>
-    public Task<HttpStatusCode> PostRestoreErrorAsync(FunctionError error, CancellationToken cancellationToken) =>
-        PostAsync(b => RestoreErrorRequest.Create(b, error), "restore/error", cancellationToken);
+    public ValueTask<HttpStatusCode> PostRestoreErrorAsync(FunctionError error, CancellationToken cancellationToken) =>
+        PostAsync(RestoreErrorRequest.Create(error), "restore/error", cancellationToken);
 
-    public void Dispose() => _http.Dispose();
-
-    private async Task<HttpStatusCode> PostAsync(Func<Uri, HttpRequestMessage> create, string what, CancellationToken cancellationToken)
+    public void Dispose()
     {
-        using var response = await SendAsync(create, what, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        var status = (int)response.StatusCode;
-        if (status >= 500)
+        lock (_gate)
         {
-            throw await UnexpectedAsync(response, what, cancellationToken).ConfigureAwait(false);
-        }
+            _disposed = true;
+            for (var i = 0; i < _idleCount; i++)
+            {
+                _idle[i]!.Dispose();
+                _idle[i] = null;
+            }
 
-        return response.StatusCode;
+            _idleCount = 0;
+        }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(Func<Uri, HttpRequestMessage> create, string what, HttpCompletionOption completion, CancellationToken cancellationToken)
+    private async ValueTask<HttpStatusCode> PostAsync(RuntimeApiRequest request, string what, CancellationToken cancellationToken)
+    {
+        var connection = await SendAsync(request, what, cancellationToken).ConfigureAwait(false);
+        var reusable = false;
+        try
+        {
+            var status = connection.StatusCode;
+            if (status >= 500)
+            {
+                throw await UnexpectedAsync(connection, what, cancellationToken).ConfigureAwait(false);
+            }
+
+            reusable = await DrainAsync(connection, cancellationToken).ConfigureAwait(false);
+            return (HttpStatusCode)status;
+        }
+        finally
+        {
+            Release(connection, reusable);
+        }
+    }
+
+    // The answer's status is in: a connection that drops in the rest of its body is only not reused.
+    private static async ValueTask<bool> DrainAsync(HttpConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connection.DrainAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Sends the request and reads the response head, retrying connection failures and 502/503/504 with
+    /// exponential backoff. Returns the connection positioned at the body; the caller releases it.
+    /// </summary>
+    private async ValueTask<HttpConnection> SendAsync(RuntimeApiRequest request, string what, CancellationToken cancellationToken)
     {
         var delay = _retryDelay;
+        var staleRetried = false;
         for (var attempt = 1; ; attempt++)
         {
-            using var request = create(_baseAddress);
+            var connection = Rent();
+            var reused = connection.IsConnected;
             Exception failure;
             try
             {
-                var response = await _http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
-                if (!IsTransient(response.StatusCode) || attempt >= _maxAttempts)
+                if (!reused)
                 {
-                    return response;
+                    await connection.ConnectAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                failure = new HttpRequestException($"HTTP {(int)response.StatusCode}", null, response.StatusCode);
-                response.Dispose();
+                await connection.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                await connection.ReadHeadAsync(cancellationToken).ConfigureAwait(false);
+                if (!IsTransient(connection.StatusCode) || attempt >= _maxAttempts)
+                {
+                    return connection;
+                }
+
+                failure = new IOException($"HTTP {connection.StatusCode}");
+                connection.Dispose();
             }
-            catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+            catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
             {
+                connection.Dispose();
+                if (reused && !connection.ResponseStarted && !staleRetried)
+                {
+                    // A kept-alive connection the server had closed while it sat idle: try once more on a
+                    // new connection, not counted as an attempt (as HttpClient does).
+                    staleRetried = true;
+                    attempt--;
+                    continue;
+                }
+
                 failure = ex;
             }
-            catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            catch
             {
-                // ConnectTimeout elapsed: the Runtime API did not accept the connection.
-                failure = ex;
+                connection.Dispose();
+                throw;
             }
 
             if (attempt >= _maxAttempts)
@@ -143,26 +210,58 @@ internal sealed class RuntimeApiClient : IDisposable
         }
     }
 
-    private static bool IsTransient(HttpStatusCode status) =>
-        status is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+    private static bool IsTransient(int status) => status is 502 or 503 or 504;
 
-    private async Task<RuntimeApiException> UnexpectedAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
+    private HttpConnection Rent()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_idleCount > 0)
+            {
+                var connection = _idle[--_idleCount]!;
+                _idle[_idleCount] = null;
+                return connection;
+            }
+        }
+
+        return new HttpConnection(_endpoint);
+    }
+
+    private void Release(HttpConnection connection, bool reusable)
+    {
+        if (reusable && connection.CanReuse)
+        {
+            lock (_gate)
+            {
+                if (!_disposed)
+                {
+                    if (_idleCount == _idle.Length)
+                    {
+                        Array.Resize(ref _idle, _idle.Length * 2);
+                    }
+
+                    _idle[_idleCount++] = connection;
+                    return;
+                }
+            }
+        }
+
+        connection.Dispose();
+    }
+
+    private async ValueTask<RuntimeApiException> UnexpectedAsync(HttpConnection connection, string what, CancellationToken cancellationToken)
     {
         var body = string.Empty;
         try
         {
-            body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            body = await connection.ReadTextAsync(512, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        catch (Exception ex) when (ex is IOException or RuntimeApiException)
         {
             // The status says enough.
         }
 
-        if (body.Length > 512)
-        {
-            body = body[..512];
-        }
-
-        return new RuntimeApiException($"The Lambda Runtime API at {Address} answered {what} with HTTP {(int)response.StatusCode}: {body}. The function process stops.");
+        return new RuntimeApiException($"The Lambda Runtime API at {Address} answered {what} with HTTP {connection.StatusCode}: {body}. The function process stops.");
     }
 }

@@ -1,23 +1,15 @@
 using System.Buffers;
-using System.Net.Http.Headers;
 using System.Text.Json;
+using Lambda.Toolkit.Runtime.Http;
 
 namespace Lambda.Toolkit.Runtime.Requests;
 
 /// <summary>The JSON body of the Runtime API's error calls: <c>errorType</c>, <c>errorMessage</c>, <c>stackTrace</c>.</summary>
 internal static class ErrorPayload
 {
-    private static readonly MediaTypeHeaderValue Json = new("application/json");
-
-    public static HttpRequestMessage CreateRequest(Uri uri, FunctionError error)
-    {
-        var content = new ByteArrayContent(Serialize(error));
-        content.Headers.ContentType = Json;
-        var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
+    public static RuntimeApiRequest CreateRequest(string path, string? requestId, string? pathTail, FunctionError error) =>
         // Header values must be ASCII without control characters; error types are short identifiers.
-        request.Headers.TryAddWithoutValidation(RuntimeApiHeaders.FunctionErrorType, Sanitize(error.ErrorType));
-        return request;
-    }
+        new(isPost: true, path, requestId, pathTail, Serialize(error), isJson: true, errorType: Sanitize(error.ErrorType));
 
     public static byte[] Serialize(FunctionError error)
     {

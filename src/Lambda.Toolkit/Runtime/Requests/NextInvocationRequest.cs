@@ -1,8 +1,9 @@
+using Lambda.Toolkit.Runtime.Http;
+
 namespace Lambda.Toolkit.Runtime.Requests;
 
 /// <summary><c>GET /2018-06-01/runtime/invocation/next</c>: waits for the next event.</summary>
 internal static class NextInvocationRequest
 {
-    public static HttpRequestMessage Create(Uri baseAddress) =>
-        new(HttpMethod.Get, new Uri(baseAddress, "2018-06-01/runtime/invocation/next"));
+    public static RuntimeApiRequest Create() => new(isPost: false, "invocation/next");
 }

@@ -1,8 +1,9 @@
+using Lambda.Toolkit.Runtime.Http;
+
 namespace Lambda.Toolkit.Runtime.Requests;
 
 /// <summary><c>GET /2018-06-01/runtime/restore/next</c>: SnapStart takes the snapshot while this waits, and it returns after a restore.</summary>
 internal static class RestoreNextRequest
 {
-    public static HttpRequestMessage Create(Uri baseAddress) =>
-        new(HttpMethod.Get, new Uri(baseAddress, "2018-06-01/runtime/restore/next"));
+    public static RuntimeApiRequest Create() => new(isPost: false, "restore/next");
 }
