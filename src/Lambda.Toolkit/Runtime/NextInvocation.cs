@@ -36,7 +36,7 @@ internal sealed class NextInvocation : IDisposable
             ?? throw new RuntimeApiException($"The Runtime API sent an event without the {RuntimeApiHeaders.RequestId} header.");
         var deadline = Single(headers, RuntimeApiHeaders.DeadlineMs);
         Deadline = long.TryParse(deadline, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms)
-            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            ? FromUnixTimeMilliseconds(ms)
             : throw new RuntimeApiException($"The Runtime API sent an invalid {RuntimeApiHeaders.DeadlineMs} header: '{deadline}'.");
         InvokedFunctionArn = Single(headers, RuntimeApiHeaders.InvokedFunctionArn) ?? string.Empty;
         TraceId = Single(headers, RuntimeApiHeaders.TraceId);
@@ -72,6 +72,19 @@ internal sealed class NextInvocation : IDisposable
 
         Length = total;
     }
+
+    /// <summary>
+    /// The deadline, held within what a <see cref="DateTimeOffset"/> can hold: a header beyond it (a deadline thousands of
+    /// years away, or before year 1) is read as the farthest or earliest instant, never an exception that stops the process.
+    /// </summary>
+    private static DateTimeOffset FromUnixTimeMilliseconds(long ms) =>
+        ms >= MaxUnixMilliseconds ? DateTimeOffset.MaxValue
+        : ms <= MinUnixMilliseconds ? DateTimeOffset.MinValue
+        : DateTimeOffset.FromUnixTimeMilliseconds(ms);
+
+    private const long MaxUnixMilliseconds = 253_402_300_799_999; // DateTimeOffset.MaxValue
+
+    private const long MinUnixMilliseconds = -62_135_596_800_000; // DateTimeOffset.MinValue
 
     public void Dispose()
     {

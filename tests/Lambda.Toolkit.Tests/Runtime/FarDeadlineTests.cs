@@ -30,6 +30,7 @@ public sealed class FarDeadlineTests : IAsyncLifetime
     [Theory]
     [InlineData("9999999999999")] // year 2286
     [InlineData("253402300799999")] // the last millisecond a DateTimeOffset holds
+    [InlineData("99999999999999999")] // beyond what a DateTimeOffset holds: read as its last instant
     public async Task A_deadline_beyond_what_a_timer_accepts_means_no_timer_and_the_loop_keeps_serving(string deadlineMs)
     {
         var app = TestApps.Builder().Build();
