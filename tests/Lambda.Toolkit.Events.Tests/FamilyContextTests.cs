@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Lambda.Toolkit.Events.AmazonMq;
+using Lambda.Toolkit.Events.ApiGateway;
 using Lambda.Toolkit.Events.AppSync;
 using Lambda.Toolkit.Events.Authorizers;
 using Lambda.Toolkit.Events.Batch;
@@ -34,7 +35,7 @@ public class FamilyContextTests
 {
     private static readonly JsonSerializerContext[] Families =
     [
-        HttpJsonContext.Default, SqsJsonContext.Default, SnsJsonContext.Default, S3JsonContext.Default, DynamoDbJsonContext.Default,
+        HttpJsonContext.Default, ApiGatewayWebSocketJsonContext.Default, SqsJsonContext.Default, SnsJsonContext.Default, S3JsonContext.Default, DynamoDbJsonContext.Default,
         KinesisJsonContext.Default, BatchJsonContext.Default, EventBridgeJsonContext.Default, CloudWatchLogsJsonContext.Default,
         FirehoseJsonContext.Default, S3BatchJsonContext.Default, SesJsonContext.Default, ConfigJsonContext.Default, KafkaJsonContext.Default,
         AmazonMqJsonContext.Default, CloudFormationJsonContext.Default, SecretsManagerJsonContext.Default, AuthorizersJsonContext.Default,

@@ -6,7 +6,8 @@ using Lambda.Toolkit.Events.HttpApi;
 namespace Lambda.Toolkit.Events.Http;
 
 /// <summary>
-/// Source-generated JSON metadata for API Gateway REST API (v1) and WebSocket requests, HTTP API and Function URL (v2) requests, ALB requests, and their responses: what a function of this source reads and writes, and nothing else.
+/// Source-generated JSON metadata for API Gateway REST API (v1) requests, HTTP API and Function URL (v2) requests, ALB requests, and their responses: what a function of this source reads and writes, and nothing else
+/// (WebSocket requests are in <see cref="ApiGateway.ApiGatewayWebSocketJsonContext"/>).
 /// A function that uses only this context carries only these models in its Native AOT binary, where
 /// <see cref="LambdaEventsJsonContext"/> carries every source's. The options are those of
 /// <see cref="LambdaEventsJsonContext"/> (nulls not written, explicit wire names), so both write the same JSON.
@@ -14,7 +15,6 @@ namespace Lambda.Toolkit.Events.Http;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, GenerationMode = JsonSourceGenerationMode.Metadata | JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(ApiGatewayProxyRequest))]
 [JsonSerializable(typeof(ApiGatewayProxyResponse))]
-[JsonSerializable(typeof(ApiGatewayWebSocketRequest))]
 [JsonSerializable(typeof(HttpApiRequest))]
 [JsonSerializable(typeof(HttpApiResponse))]
 [JsonSerializable(typeof(AlbRequest))]
