@@ -14,7 +14,7 @@ public static class LambdaEventSerializer
     /// <summary>Reads a payload as <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The event type.</typeparam>
     /// <param name="utf8Json">The payload.</param>
-    /// <param name="jsonTypeInfo">Metadata, for example <c>LambdaEventsJsonContext.Default.SqsEvent</c>.</param>
+    /// <param name="jsonTypeInfo">Metadata, for example <c>SqsJsonContext.Default.SqsEvent</c>.</param>
     /// <returns>The event.</returns>
     /// <exception cref="EventDeserializationException">The payload is not a <typeparamref name="T"/>.</exception>
     public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json, JsonTypeInfo<T> jsonTypeInfo)

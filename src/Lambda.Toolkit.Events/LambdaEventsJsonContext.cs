@@ -33,6 +33,14 @@ namespace Lambda.Toolkit.Events;
 /// Source-generated JSON metadata for every event and response model: no reflection, Native-AOT safe.
 /// Nulls are not written, so absent fields stay absent; every property has an explicit wire name.
 /// </summary>
+/// <remarks>
+/// This context is the union of the per-source contexts (<see cref="Http.HttpJsonContext"/>,
+/// <see cref="Sqs.SqsJsonContext"/>, <see cref="Batch.BatchJsonContext"/>, ... one in each source's namespace) and
+/// writes the same JSON as they do. Code that touches it carries every source's models into a Native AOT binary
+/// (its <see cref="GetTypeInfo(Type)"/> reaches them all), which costs binary size and startup time: a function
+/// should read and write through the contexts of the sources it handles, as the toolkit's adapters do. This one
+/// suits tests and tools that handle many sources.
+/// </remarks>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, GenerationMode = JsonSourceGenerationMode.Metadata | JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(ApiGatewayProxyRequest))]
 [JsonSerializable(typeof(ApiGatewayProxyResponse))]

@@ -1,13 +1,31 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Lambda.Toolkit.Events.Alb;
+using Lambda.Toolkit.Events.AmazonMq;
 using Lambda.Toolkit.Events.ApiGateway;
+using Lambda.Toolkit.Events.AppSync;
+using Lambda.Toolkit.Events.Authorizers;
 using Lambda.Toolkit.Events.Batch;
+using Lambda.Toolkit.Events.CloudFormation;
+using Lambda.Toolkit.Events.CloudWatchLogs;
+using Lambda.Toolkit.Events.CodeCommit;
+using Lambda.Toolkit.Events.CodePipeline;
+using Lambda.Toolkit.Events.Cognito;
+using Lambda.Toolkit.Events.Config;
 using Lambda.Toolkit.Events.DynamoDb;
+using Lambda.Toolkit.Events.EventBridge.S3;
 using Lambda.Toolkit.Events.EventBridge;
+using Lambda.Toolkit.Events.Firehose;
 using Lambda.Toolkit.Events.HttpApi;
+using Lambda.Toolkit.Events.Iot;
+using Lambda.Toolkit.Events.Kafka;
 using Lambda.Toolkit.Events.Kinesis;
 using Lambda.Toolkit.Events.S3;
+using Lambda.Toolkit.Events.S3Batch;
+using Lambda.Toolkit.Events.SecretsManager;
+using Lambda.Toolkit.Events.Ses;
 using Lambda.Toolkit.Events.Sns;
 using Lambda.Toolkit.Events.Sqs;
 
@@ -81,63 +99,96 @@ public class RoundTripTests
         Assert.Equal(Numbers(original), Numbers(written));
     }
 
-    private static byte[] RoundTrip(string file, byte[] original) => file.Split('/')[0] switch
+    private static byte[] RoundTrip(string file, byte[] original) => Again(original, TypeInfo(Context, ModelOf(file)));
+
+    /// <summary>The model a sample file is read as.</summary>
+    internal static Type ModelOf(string file) => file.Split('/')[0] switch
     {
-        _ when file.EndsWith("batch-response.json", StringComparison.Ordinal) => Again(original, Context.BatchResponse),
-        _ when file.EndsWith("time-window-response.json", StringComparison.Ordinal) => Again(original, Context.TimeWindowResponse),
-        "alb" => Again(original, Context.AlbRequest),
-        "apigateway-v1" => Again(original, Context.ApiGatewayProxyRequest),
-        "apigateway-v2" => Again(original, Context.HttpApiRequest),
-        "apigateway-websocket" => Again(original, Context.ApiGatewayWebSocketRequest),
-        "s3" => Again(original, Context.S3Event),
-        "sqs" => Again(original, Context.SqsEvent),
-        "sns" => Again(original, Context.SnsEvent),
-        "dynamodb" => Again(original, Context.DynamoDbEvent),
-        "kinesis" => Again(original, Context.KinesisEvent),
-        "eventbridge" when file.EndsWith("s3objectcreated.json", StringComparison.Ordinal) => Again(original, EventBridgeEventJson.Create(Context.S3ObjectCreatedDetail)),
-        "eventbridge" when file.EndsWith("scheduled-event.json", StringComparison.Ordinal) => Again(original, EventBridgeEventJson.Create(Context.ScheduledEventDetail)),
-        "eventbridge" => Again(original, Context.EventBridgeEventJsonElement),
-        "cloudwatch-logs" => Again(original, Context.CloudWatchLogsEvent),
-        "firehose" when file.EndsWith("kinesis-firehose-response.json", StringComparison.Ordinal) => Again(original, Context.FirehoseResponse),
-        "firehose" => Again(original, Context.FirehoseEvent),
-        "s3-batch" when file.EndsWith("-response.json", StringComparison.Ordinal) => Again(original, Context.S3BatchResponse),
-        "s3-batch" => Again(original, Context.S3BatchEvent),
-        "ses" => Again(original, Context.SesEvent),
-        "config" => Again(original, Context.ConfigRuleEvent),
-        "kafka" => Again(original, Context.KafkaEvent),
-        "mq" when file.EndsWith("rabbitmq.json", StringComparison.Ordinal) => Again(original, Context.RabbitMqEvent),
-        "mq" => Again(original, Context.ActiveMqEvent),
-        "cloudformation" when file.EndsWith("-response.json", StringComparison.Ordinal) => Again(original, Context.CloudFormationCustomResourceResponse),
-        "cloudformation" => Again(original, Context.CloudFormationCustomResourceRequest),
-        "secretsmanager" => Again(original, Context.SecretsManagerRotationEvent),
-        "authorizer" when file.EndsWith("custom-authorizer-v2-request.json", StringComparison.Ordinal) => Again(original, Context.HttpApiAuthorizerRequest),
-        "authorizer" when file.EndsWith("custom-authorizer-v2-simple-response.json", StringComparison.Ordinal) => Again(original, Context.HttpApiSimpleAuthorizerResponse),
-        "authorizer" when file.EndsWith("apigw-custom-auth-response.json", StringComparison.Ordinal) => Again(original, Context.ApiGatewayAuthorizerResponse),
-        "authorizer" => Again(original, Context.ApiGatewayAuthorizerRequest),
-        "iot" when file.EndsWith("iot-custom-auth-request.json", StringComparison.Ordinal) => Again(original, Context.IotCustomAuthorizerRequest),
-        "iot" when file.EndsWith("iot-custom-auth-response.json", StringComparison.Ordinal) => Again(original, Context.IotCustomAuthorizerResponse),
-        "appsync" when file.EndsWith("lambda-authorizer-request.json", StringComparison.Ordinal) => Again(original, Context.AppSyncAuthorizerRequest),
-        "appsync" when file.EndsWith("lambda-authorizer-response.json", StringComparison.Ordinal) => Again(original, Context.AppSyncAuthorizerResponse),
-        "appsync" => Again(original, Context.AppSyncResolverEvent),
-        "codecommit" => Again(original, Context.CodeCommitEvent),
-        "codepipeline" => Again(original, Context.CodePipelineJobEvent),
+        _ when file.EndsWith("batch-response.json", StringComparison.Ordinal) => typeof(BatchResponse),
+        _ when file.EndsWith("time-window-response.json", StringComparison.Ordinal) => typeof(TimeWindowResponse),
+        "alb" => typeof(AlbRequest),
+        "apigateway-v1" => typeof(ApiGatewayProxyRequest),
+        "apigateway-v2" => typeof(HttpApiRequest),
+        "apigateway-websocket" => typeof(ApiGatewayWebSocketRequest),
+        "s3" => typeof(S3Event),
+        "sqs" => typeof(SqsEvent),
+        "sns" => typeof(SnsEvent),
+        "dynamodb" => typeof(DynamoDbEvent),
+        "kinesis" => typeof(KinesisEvent),
+        "eventbridge" when file.EndsWith("s3objectcreated.json", StringComparison.Ordinal) => typeof(EventBridgeEvent<S3ObjectCreatedDetail>),
+        "eventbridge" when file.EndsWith("scheduled-event.json", StringComparison.Ordinal) => typeof(EventBridgeEvent<ScheduledEventDetail>),
+        "eventbridge" => typeof(EventBridgeEvent<JsonElement>),
+        "cloudwatch-logs" => typeof(CloudWatchLogsEvent),
+        "firehose" when file.EndsWith("kinesis-firehose-response.json", StringComparison.Ordinal) => typeof(FirehoseResponse),
+        "firehose" => typeof(FirehoseEvent),
+        "s3-batch" when file.EndsWith("-response.json", StringComparison.Ordinal) => typeof(S3BatchResponse),
+        "s3-batch" => typeof(S3BatchEvent),
+        "ses" => typeof(SesEvent),
+        "config" => typeof(ConfigRuleEvent),
+        "kafka" => typeof(KafkaEvent),
+        "mq" when file.EndsWith("rabbitmq.json", StringComparison.Ordinal) => typeof(RabbitMqEvent),
+        "mq" => typeof(ActiveMqEvent),
+        "cloudformation" when file.EndsWith("-response.json", StringComparison.Ordinal) => typeof(CloudFormationCustomResourceResponse),
+        "cloudformation" => typeof(CloudFormationCustomResourceRequest),
+        "secretsmanager" => typeof(SecretsManagerRotationEvent),
+        "authorizer" when file.EndsWith("custom-authorizer-v2-request.json", StringComparison.Ordinal) => typeof(HttpApiAuthorizerRequest),
+        "authorizer" when file.EndsWith("custom-authorizer-v2-simple-response.json", StringComparison.Ordinal) => typeof(HttpApiSimpleAuthorizerResponse),
+        "authorizer" when file.EndsWith("apigw-custom-auth-response.json", StringComparison.Ordinal) => typeof(ApiGatewayAuthorizerResponse),
+        "authorizer" => typeof(ApiGatewayAuthorizerRequest),
+        "iot" when file.EndsWith("iot-custom-auth-request.json", StringComparison.Ordinal) => typeof(IotCustomAuthorizerRequest),
+        "iot" when file.EndsWith("iot-custom-auth-response.json", StringComparison.Ordinal) => typeof(IotCustomAuthorizerResponse),
+        "appsync" when file.EndsWith("lambda-authorizer-request.json", StringComparison.Ordinal) => typeof(AppSyncAuthorizerRequest),
+        "appsync" when file.EndsWith("lambda-authorizer-response.json", StringComparison.Ordinal) => typeof(AppSyncAuthorizerResponse),
+        "appsync" => typeof(AppSyncResolverEvent),
+        "codecommit" => typeof(CodeCommitEvent),
+        "codepipeline" => typeof(CodePipelineJobEvent),
         // The IoT button's event is the device's own payload, not a service event: a user reads it with a type of their own.
-        "iot" when file.EndsWith("iot-button-event.json", StringComparison.Ordinal) => Again(original, Context.JsonElement),
-        "cognito" when file.EndsWith("custommessage-event.json", StringComparison.Ordinal) => Again(original, Context.CognitoCustomMessageEvent),
-        "cognito" when file.EndsWith("customsmssender-event.json", StringComparison.Ordinal) => Again(original, Context.CognitoCustomSenderEvent),
-        "cognito" when file.EndsWith("defineauthchallenge-event.json", StringComparison.Ordinal) => Again(original, Context.CognitoDefineAuthChallengeEvent),
-        "cognito" when file.EndsWith("inbound-federation-oidc.json", StringComparison.Ordinal) => Again(original, Context.CognitoInboundFederationEvent),
-        "cognito" when file.EndsWith("postconfirmation-event.json", StringComparison.Ordinal) => Again(original, Context.CognitoPostConfirmationEvent),
-        "cognito" when file.EndsWith("preauthentication-event.json", StringComparison.Ordinal) => Again(original, Context.CognitoPreAuthenticationEvent),
-        "cognito" when file.EndsWith("presignup-event.json", StringComparison.Ordinal) => Again(original, Context.CognitoPreSignUpEvent),
-        "cognito" when file.EndsWith("pretokengeneration-event.json", StringComparison.Ordinal) => Again(original, Context.CognitoPreTokenGenerationEvent),
-        "cognito" when file.EndsWith("pretokengenerationv2-event.json", StringComparison.Ordinal) => Again(original, Context.CognitoPreTokenGenerationV2Event),
-        "cognito" when file.EndsWith("verifyauthchallenge-event.json", StringComparison.Ordinal) => Again(original, Context.CognitoVerifyAuthChallengeEvent),
+        "iot" when file.EndsWith("iot-button-event.json", StringComparison.Ordinal) => typeof(JsonElement),
+        "cognito" when file.EndsWith("custommessage-event.json", StringComparison.Ordinal) => typeof(CognitoCustomMessageEvent),
+        "cognito" when file.EndsWith("customsmssender-event.json", StringComparison.Ordinal) => typeof(CognitoCustomSenderEvent),
+        "cognito" when file.EndsWith("defineauthchallenge-event.json", StringComparison.Ordinal) => typeof(CognitoDefineAuthChallengeEvent),
+        "cognito" when file.EndsWith("inbound-federation-oidc.json", StringComparison.Ordinal) => typeof(CognitoInboundFederationEvent),
+        "cognito" when file.EndsWith("postconfirmation-event.json", StringComparison.Ordinal) => typeof(CognitoPostConfirmationEvent),
+        "cognito" when file.EndsWith("preauthentication-event.json", StringComparison.Ordinal) => typeof(CognitoPreAuthenticationEvent),
+        "cognito" when file.EndsWith("presignup-event.json", StringComparison.Ordinal) => typeof(CognitoPreSignUpEvent),
+        "cognito" when file.EndsWith("pretokengeneration-event.json", StringComparison.Ordinal) => typeof(CognitoPreTokenGenerationEvent),
+        "cognito" when file.EndsWith("pretokengenerationv2-event.json", StringComparison.Ordinal) => typeof(CognitoPreTokenGenerationV2Event),
+        "cognito" when file.EndsWith("verifyauthchallenge-event.json", StringComparison.Ordinal) => typeof(CognitoVerifyAuthChallengeEvent),
         var folder => throw new InvalidOperationException($"No model is mapped for {folder}; map it here."),
     };
 
-    private static byte[] Again<T>(byte[] json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
-        LambdaEventSerializer.SerializeToUtf8Bytes(LambdaEventSerializer.Deserialize(json, type), type);
+    /// <summary>
+    /// <paramref name="context"/>'s metadata for <paramref name="model"/>; an EventBridge event of a modelled detail is
+    /// read through <see cref="EventBridgeEventJson"/> with the context's metadata for the detail.
+    /// </summary>
+    internal static JsonTypeInfo TypeInfo(JsonSerializerContext context, Type model)
+    {
+        if (model == typeof(EventBridgeEvent<S3ObjectCreatedDetail>))
+        {
+            return EventBridgeEventJson.Create((JsonTypeInfo<S3ObjectCreatedDetail>)Metadata(typeof(S3ObjectCreatedDetail)));
+        }
+
+        if (model == typeof(EventBridgeEvent<ScheduledEventDetail>))
+        {
+            return EventBridgeEventJson.Create((JsonTypeInfo<ScheduledEventDetail>)Metadata(typeof(ScheduledEventDetail)));
+        }
+
+        return Metadata(model);
+
+        JsonTypeInfo Metadata(Type type) => context.GetTypeInfo(type) ?? throw new InvalidOperationException($"{context.GetType().Name} has no metadata for {type.Name}.");
+    }
+
+    /// <summary>Reads the JSON (after its BOM, if any) and writes it back with the same metadata.</summary>
+    internal static byte[] Again(byte[] json, JsonTypeInfo type)
+    {
+        var payload = json.AsSpan();
+        if (payload.StartsWith("\uFEFF"u8))
+        {
+            payload = payload[3..];
+        }
+
+        return JsonSerializer.SerializeToUtf8Bytes(JsonSerializer.Deserialize(payload, type), type);
+    }
 
     private static List<string> Numbers(JsonNode? node)
     {

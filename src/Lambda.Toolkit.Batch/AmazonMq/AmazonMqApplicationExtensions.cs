@@ -56,7 +56,7 @@ public static class AmazonMqApplicationExtensions
         return app.MapAdapter(new WholeBatchAdapter<ActiveMqEvent, ActiveMqMessage>(
             "ActiveMQ",
             EventSource.ActiveMq,
-            LambdaEventsJsonContext.Default.ActiveMqEvent,
+            AmazonMqJsonContext.Default.ActiveMqEvent,
             static e => e.Messages,
             _ => new RecordHandling<ActiveMqMessage>
             {
@@ -65,7 +65,7 @@ public static class AmazonMqApplicationExtensions
                 Handle = handler,
                 ToDeadLetter = static (m, errorType, errorMessage) => new DeadLetterMessage(
                     m.MessageId,
-                    Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(m, LambdaEventsJsonContext.Default.ActiveMqMessage)),
+                    Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(m, AmazonMqJsonContext.Default.ActiveMqMessage)),
                     errorType,
                     errorMessage)
                 {
@@ -115,7 +115,7 @@ public static class AmazonMqApplicationExtensions
         return app.MapAdapter(new WholeBatchAdapter<RabbitMqEvent, RabbitMqRecord>(
             "RabbitMQ",
             EventSource.RabbitMq,
-            LambdaEventsJsonContext.Default.RabbitMqEvent,
+            AmazonMqJsonContext.Default.RabbitMqEvent,
             static e => Records(e),
             _ => new RecordHandling<RabbitMqRecord>
             {
@@ -125,7 +125,7 @@ public static class AmazonMqApplicationExtensions
                 Handle = (record, context, ct) => handler(record.Message, context, ct),
                 ToDeadLetter = static (r, errorType, errorMessage) => new DeadLetterMessage(
                     r.Id,
-                    Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(r.Message, LambdaEventsJsonContext.Default.RabbitMqMessage)),
+                    Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(r.Message, AmazonMqJsonContext.Default.RabbitMqMessage)),
                     errorType,
                     errorMessage)
                 {
@@ -173,7 +173,7 @@ public static class AmazonMqApplicationExtensions
             .Append(record.Queue).Append('\n')
             .Append(record.VirtualHost).Append('\n')
             .Append(properties?.Timestamp).Append('\n')
-            .Append(properties?.Headers is { } headers ? JsonSerializer.Serialize(headers, LambdaEventsJsonContext.Default.IDictionaryStringJsonElement) : null).Append('\n')
+            .Append(properties?.Headers is { } headers ? JsonSerializer.Serialize(headers, AmazonMqJsonContext.Default.IDictionaryStringJsonElement) : null).Append('\n')
             .Append(record.Message.Data)
             .ToString();
         return "sha256:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(identity)));

@@ -25,7 +25,7 @@ public static class CloudWatchLogsApplicationExtensions
         return app.MapAdapter(new BatchAdapter<CloudWatchLogsEvent, CloudWatchLogRecord>(
             "CloudWatch Logs",
             EventSource.CloudWatchLogs,
-            LambdaEventsJsonContext.Default.CloudWatchLogsEvent,
+            CloudWatchLogsJsonContext.Default.CloudWatchLogsEvent,
             static e => Records(e),
             null,
             _ => new RecordHandling<CloudWatchLogRecord>

@@ -37,7 +37,7 @@ internal sealed partial class ConfigRuleAdapter(
         var putEvaluations = options.PutEvaluations;
         return async invocation =>
         {
-            var @event = EventReader.Read(invocation.Payload.Span, LambdaEventsJsonContext.Default.ConfigRuleEvent);
+            var @event = EventReader.Read(invocation.Payload.Span, ConfigJsonContext.Default.ConfigRuleEvent);
             var scope = scopes.CreateAsyncScope();
             await using (scope.ConfigureAwait(false))
             {
@@ -73,7 +73,7 @@ internal sealed partial class ConfigRuleAdapter(
 
                 invocation.Response.SetJson(
                     new ConfigRuleResponse { ResultToken = @event.ResultToken, Evaluations = evaluations as IList<ConfigEvaluation> ?? [.. evaluations] },
-                    LambdaEventsJsonContext.Default.ConfigRuleResponse);
+                    ConfigJsonContext.Default.ConfigRuleResponse);
             }
         };
     }

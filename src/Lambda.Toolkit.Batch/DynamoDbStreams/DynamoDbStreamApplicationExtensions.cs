@@ -47,9 +47,9 @@ public static class DynamoDbStreamApplicationExtensions
         return app.MapAdapter(StreamSource.Adapter(
             "DynamoDB Streams",
             EventSource.DynamoDb,
-            LambdaEventsJsonContext.Default.DynamoDbEvent,
+            DynamoDbJsonContext.Default.DynamoDbEvent,
             static e => e.Records,
-            LambdaEventsJsonContext.Default.DynamoDbRecord,
+            DynamoDbJsonContext.Default.DynamoDbRecord,
             static r => r.DynamoDb.SequenceNumber,
             static r => r.EventId,
             static r => r.EventSourceArn,
@@ -90,6 +90,6 @@ public static class DynamoDbStreamApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(aggregate);
-        return app.MapAdapter(new TimeWindowAdapter<DynamoDbEvent>("DynamoDB Streams window", EventSource.DynamoDb, LambdaEventsJsonContext.Default.DynamoDbEvent, aggregate, static e => e.ShardId));
+        return app.MapAdapter(new TimeWindowAdapter<DynamoDbEvent>("DynamoDB Streams window", EventSource.DynamoDb, DynamoDbJsonContext.Default.DynamoDbEvent, aggregate, static e => e.ShardId));
     }
 }

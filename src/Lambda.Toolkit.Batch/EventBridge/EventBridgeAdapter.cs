@@ -46,7 +46,7 @@ internal sealed class EventBridgeAdapter<TDetail>(
         // fails on every event (the detail is not an event), so it is refused at init, naming the fix.
         if (typeof(TDetail).IsGenericType && typeof(TDetail).GetGenericTypeDefinition() == typeof(EventBridgeEvent<>))
         {
-            context.AddProblem($"MapEventBridge was given the JsonTypeInfo of the whole event (EventBridgeEvent<{typeof(TDetail).GetGenericArguments()[0].Name}>) where it takes the detail's: pass the JsonTypeInfo of the detail type (LambdaEventsJsonContext.Default.JsonElement for any detail).");
+            context.AddProblem($"MapEventBridge was given the JsonTypeInfo of the whole event (EventBridgeEvent<{typeof(TDetail).GetGenericArguments()[0].Name}>) where it takes the detail's: pass the JsonTypeInfo of the detail type (EventBridgeJsonContext.Default.JsonElement for any detail).");
             return null;
         }
 

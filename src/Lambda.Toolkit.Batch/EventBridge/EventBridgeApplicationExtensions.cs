@@ -17,18 +17,18 @@ namespace Lambda.Toolkit.Batch.EventBridge;
 /// detail-type, or an earlier map for any detail-type of its source) is an init problem. A detail that is not a
 /// <c>TDetail</c> fails the invocation as an invalid event naming the event id and the JSON path under
 /// <c>$.detail</c>. Shipped detail types: <c>ScheduledEventDetail</c> and the S3 ones in
-/// <c>Lambda.Toolkit.Events.EventBridge.S3</c>, all in <c>LambdaEventsJsonContext</c>.
+/// <c>Lambda.Toolkit.Events.EventBridge.S3</c>, all in <c>EventBridgeJsonContext</c>.
 /// </remarks>
 /// <example>
 /// <code>
-/// app.MapEventBridge("aws.s3", "Object Created", LambdaEventsJsonContext.Default.S3ObjectCreatedDetail,
+/// app.MapEventBridge("aws.s3", "Object Created", EventBridgeJsonContext.Default.S3ObjectCreatedDetail,
 ///     (e, record, ct) => thumbnails.MakeAsync(e.Detail!.Bucket.Name, e.Detail.Object.Key, ct));
 /// app.MapEventBridge("com.example.orders", "Order Placed", MyJson.Default.OrderPlaced, (e, record, ct) => ...);
 /// </code>
 /// </example>
 public static class EventBridgeApplicationExtensions
 {
-    /// <summary>Maps a handler of every EventBridge event, its <c>detail</c> bound to <typeparamref name="TDetail"/> (use <c>LambdaEventsJsonContext.Default.JsonElement</c> for any detail).</summary>
+    /// <summary>Maps a handler of every EventBridge event, its <c>detail</c> bound to <typeparamref name="TDetail"/> (use <c>EventBridgeJsonContext.Default.JsonElement</c> for any detail).</summary>
     /// <typeparam name="TDetail">The detail's type.</typeparam>
     /// <param name="app">The application.</param>
     /// <param name="detail">Source-generated metadata for <typeparamref name="TDetail"/>.</param>

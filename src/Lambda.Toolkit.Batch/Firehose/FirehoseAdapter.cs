@@ -50,7 +50,7 @@ internal sealed partial class FirehoseAdapter(
         var parallelism = options.MaxDegreeOfParallelism;
         return async invocation =>
         {
-            var @event = EventReader.Read(invocation.Payload.Span, LambdaEventsJsonContext.Default.FirehoseEvent);
+            var @event = EventReader.Read(invocation.Payload.Span, FirehoseJsonContext.Default.FirehoseEvent);
             var records = @event.Records;
             var answers = new FirehoseResponseRecord[records.Count];
             if (parallelism == 1 || records.Count < 2)
@@ -69,7 +69,7 @@ internal sealed partial class FirehoseAdapter(
                     async (i, _) => answers[i] = await TransformAsync(records[i]).ConfigureAwait(false)).ConfigureAwait(false);
             }
 
-            var body = JsonSerializer.SerializeToUtf8Bytes(new FirehoseResponse { Records = answers }, LambdaEventsJsonContext.Default.FirehoseResponse);
+            var body = JsonSerializer.SerializeToUtf8Bytes(new FirehoseResponse { Records = answers }, FirehoseJsonContext.Default.FirehoseResponse);
             if (body.Length > MaxResponseBytes)
             {
                 throw new LambdaFunctionException(

@@ -58,7 +58,7 @@ public static class KafkaApplicationExtensions
         return app.MapAdapter(new WholeBatchAdapter<KafkaEvent, KafkaRecord>(
             "Kafka",
             EventSource.Kafka,
-            LambdaEventsJsonContext.Default.KafkaEvent,
+            KafkaJsonContext.Default.KafkaEvent,
             static e => Records(e),
             _ => new RecordHandling<KafkaRecord>
             {
@@ -69,7 +69,7 @@ public static class KafkaApplicationExtensions
                 ToDeadLetter = static (r, errorType, errorMessage) =>
                 {
                     var partition = r.GetTopicPartition();
-                    return new DeadLetterMessage(Id(r), Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(r, LambdaEventsJsonContext.Default.KafkaRecord)), errorType, errorMessage)
+                    return new DeadLetterMessage(Id(r), Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(r, KafkaJsonContext.Default.KafkaRecord)), errorType, errorMessage)
                     {
                         Source = partition,
                         MessageGroupId = partition,

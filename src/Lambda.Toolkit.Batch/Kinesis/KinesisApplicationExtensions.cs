@@ -44,9 +44,9 @@ public static class KinesisApplicationExtensions
         return app.MapAdapter(StreamSource.Adapter(
             "Kinesis",
             EventSource.Kinesis,
-            LambdaEventsJsonContext.Default.KinesisEvent,
+            KinesisJsonContext.Default.KinesisEvent,
             static e => e.Records,
-            LambdaEventsJsonContext.Default.KinesisEventRecord,
+            KinesisJsonContext.Default.KinesisEventRecord,
             static r => r.Kinesis.SequenceNumber,
             static r => r.EventId,
             static r => r.EventSourceArn,
@@ -69,7 +69,7 @@ public static class KinesisApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(aggregate);
-        return app.MapAdapter(new TimeWindowAdapter<KinesisEvent>("Kinesis window", EventSource.Kinesis, LambdaEventsJsonContext.Default.KinesisEvent, aggregate, static e => e.ShardId));
+        return app.MapAdapter(new TimeWindowAdapter<KinesisEvent>("Kinesis window", EventSource.Kinesis, KinesisJsonContext.Default.KinesisEvent, aggregate, static e => e.ShardId));
     }
 
     private static TData Bind<TData>(KinesisEventRecord record, JsonTypeInfo<TData> dataType)

@@ -2,6 +2,7 @@ using System.Runtime.ExceptionServices;
 using System.Text.Json.Serialization.Metadata;
 using Lambda.Toolkit.Adapters;
 using Lambda.Toolkit.Events;
+using Lambda.Toolkit.Events.Batch;
 
 namespace Lambda.Toolkit.Batch.Processing;
 
@@ -68,7 +69,7 @@ internal sealed class BatchAdapter<TEvent, TRecord>(
             var batch = EventReader.Read(invocation.Payload.Span, eventType);
             var items = records(batch);
             var result = await processor.ProcessAsync(invocation, items, order(items)).ConfigureAwait(false);
-            invocation.Response.SetJson(result.Response, LambdaEventsJsonContext.Default.BatchResponse);
+            invocation.Response.SetJson(result.Response, BatchJsonContext.Default.BatchResponse);
         };
     }
 }

@@ -39,6 +39,6 @@ internal sealed class TimeWindowAdapter<TEvent>(
         var @event = EventReader.Read(invocation.Payload.Span, eventType);
         using var logScope = shardId(@event) is { } shard && logger.IsEnabled(LogLevel.Critical) ? logger.BeginScope(new RecordLogScope(LambdaLogKeys.ShardId, shard)) : null;
         var state = await aggregate(@event, invocation, invocation.CancellationToken).ConfigureAwait(false);
-        invocation.Response.SetJson(new TimeWindowResponse { State = state ?? [], BatchItemFailures = [] }, LambdaEventsJsonContext.Default.TimeWindowResponse);
+        invocation.Response.SetJson(new TimeWindowResponse { State = state ?? [], BatchItemFailures = [] }, BatchJsonContext.Default.TimeWindowResponse);
     }
 }

@@ -24,7 +24,7 @@ public static class S3ApplicationExtensions
         return app.MapAdapter(new BatchAdapter<S3Event, S3EventRecord>(
             "S3",
             EventSource.S3,
-            LambdaEventsJsonContext.Default.S3Event,
+            S3JsonContext.Default.S3Event,
             static e => e.Records,
             null,
             _ => new RecordHandling<S3EventRecord>

@@ -69,7 +69,7 @@ internal sealed partial class S3BatchAdapter(
 
         return async invocation =>
         {
-            var @event = EventReader.Read(invocation.Payload.Span, LambdaEventsJsonContext.Default.S3BatchEvent);
+            var @event = EventReader.Read(invocation.Payload.Span, S3BatchJsonContext.Default.S3BatchEvent);
             var version = @event.InvocationSchemaVersion;
             if (version is not ("1.0" or "2.0"))
             {
@@ -124,7 +124,7 @@ internal sealed partial class S3BatchAdapter(
 
             invocation.Response.SetJson(
                 new S3BatchResponse { InvocationSchemaVersion = version, TreatMissingKeysAs = treatMissingKeysAs, InvocationId = @event.InvocationId, Results = results },
-                LambdaEventsJsonContext.Default.S3BatchResponse);
+                S3BatchJsonContext.Default.S3BatchResponse);
         };
     }
 

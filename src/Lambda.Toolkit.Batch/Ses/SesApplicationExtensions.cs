@@ -45,7 +45,7 @@ public static class SesApplicationExtensions
         return app.MapAdapter(new BatchAdapter<SesEvent, SesRecord>(
             "SES",
             EventSource.Ses,
-            LambdaEventsJsonContext.Default.SesEvent,
+            SesJsonContext.Default.SesEvent,
             static e => e.Records,
             null,
             _ => new RecordHandling<SesRecord>
@@ -75,7 +75,7 @@ public static class SesApplicationExtensions
         return app.MapAdapter(new BatchAdapter<SesEvent, SesRecord>(
             "SES",
             EventSource.Ses,
-            LambdaEventsJsonContext.Default.SesEvent,
+            SesJsonContext.Default.SesEvent,
             static e => e.Records,
             null,
             context =>
@@ -112,6 +112,6 @@ public static class SesApplicationExtensions
         }
 
         invocation.Items[DispositionKey] = disposition;
-        invocation.Response.SetJson(new SesReceiptRuleResponse { Disposition = disposition }, LambdaEventsJsonContext.Default.SesReceiptRuleResponse);
+        invocation.Response.SetJson(new SesReceiptRuleResponse { Disposition = disposition }, SesJsonContext.Default.SesReceiptRuleResponse);
     }
 }

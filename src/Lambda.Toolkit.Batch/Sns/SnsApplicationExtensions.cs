@@ -39,7 +39,7 @@ public static class SnsApplicationExtensions
         return app.MapAdapter(new BatchAdapter<SnsEvent, SnsRecord>(
             "SNS",
             EventSource.Sns,
-            LambdaEventsJsonContext.Default.SnsEvent,
+            SnsJsonContext.Default.SnsEvent,
             static e => e.Records,
             null,
             _ => new RecordHandling<SnsRecord>

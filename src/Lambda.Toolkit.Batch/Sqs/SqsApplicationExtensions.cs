@@ -72,7 +72,7 @@ public static class SqsApplicationExtensions
         app.MapAdapter(new BatchAdapter<SqsEvent, SqsMessage>(
             "SQS",
             EventSource.Sqs,
-            LambdaEventsJsonContext.Default.SqsEvent,
+            SqsJsonContext.Default.SqsEvent,
             static e => e.Records,
             static records => records.Count > 0 && records[0].IsFromFifoQueue ? ProcessingOrder.FifoGroups : ProcessingOrder.Unordered,
             build => new RecordHandling<SqsMessage>

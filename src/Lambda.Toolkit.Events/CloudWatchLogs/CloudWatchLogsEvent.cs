@@ -59,7 +59,7 @@ public sealed class CloudWatchLogsEvent
 
         try
         {
-            return LambdaEventSerializer.Deserialize(json, LambdaEventsJsonContext.Default.CloudWatchLogsData);
+            return LambdaEventSerializer.Deserialize(json, CloudWatchLogsJsonContext.Default.CloudWatchLogsData);
         }
         catch (EventDeserializationException ex)
         {

@@ -80,7 +80,7 @@ public sealed class ConfigRuleEvent
 
         var json = Encoding.UTF8.GetBytes(InvokingEvent);
         var messageType = ReadMessageType(json, path);
-        var context = LambdaEventsJsonContext.Default;
+        var context = ConfigJsonContext.Default;
         return messageType switch
         {
             ConfigMessageType.ConfigurationItemChangeNotification => Parse(json, context.ConfigurationItemChangeNotification),

@@ -4,7 +4,7 @@ namespace Lambda.Toolkit.Events.EventBridge;
 
 /// <summary>
 /// An EventBridge (CloudWatch Events) event, generic over its detail. Use EventBridgeEvent of JsonElement for any
-/// event (<c>LambdaEventsJsonContext.Default.EventBridgeEventJsonElement</c> keeps every detail as sent), or your own
+/// event (<c>EventBridgeJsonContext.Default.EventBridgeEventJsonElement</c> keeps every detail as sent), or your own
 /// detail type: list only the detail type in your JsonSerializerContext and read events through
 /// <see cref="EventBridgeEventJson.Create{T}"/>.
 /// </summary>

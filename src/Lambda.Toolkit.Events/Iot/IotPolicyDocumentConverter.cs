@@ -9,7 +9,7 @@ internal sealed class IotPolicyDocumentConverter : JsonConverter<IotPolicyDocume
 {
     public override IotPolicyDocument Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var type = LambdaEventsJsonContext.Default.IamPolicyDocument;
+        var type = IotJsonContext.Default.IamPolicyDocument;
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
@@ -34,7 +34,7 @@ internal sealed class IotPolicyDocumentConverter : JsonConverter<IotPolicyDocume
 
     public override void Write(Utf8JsonWriter writer, IotPolicyDocument value, JsonSerializerOptions options)
     {
-        var type = LambdaEventsJsonContext.Default.IamPolicyDocument;
+        var type = IotJsonContext.Default.IamPolicyDocument;
         if (value.IsJsonString)
         {
             writer.WriteStringValue(JsonSerializer.Serialize(value.Document, type));

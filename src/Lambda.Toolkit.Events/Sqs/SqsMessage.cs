@@ -100,7 +100,7 @@ public sealed class SqsMessage
     /// <exception cref="EventDeserializationException">The body is not an SNS notification.</exception>
     public SnsNotification ReadSnsNotification()
     {
-        var notification = LambdaEventSerializer.Deserialize(Body, LambdaEventsJsonContext.Default.SnsNotification);
+        var notification = LambdaEventSerializer.Deserialize(Body, SnsJsonContext.Default.SnsNotification);
         return notification.Type is null || notification.Message is null
             ? throw new EventDeserializationException(typeof(SnsNotification), "$", "the body has no SNS Type and Message.")
             : notification;

@@ -4,6 +4,7 @@ using Lambda.Toolkit.Events;
 using Lambda.Toolkit.Events.Alb;
 using Lambda.Toolkit.Events.ApiGateway;
 using Lambda.Toolkit.Events.HttpApi;
+using Lambda.Toolkit.Events.Http;
 
 namespace Lambda.Toolkit.Http.Formats;
 
@@ -12,9 +13,9 @@ internal static class RequestReader
 {
     public static HttpRequest Read(HttpPayloadFormat format, InvocationContext context) => format switch
     {
-        HttpPayloadFormat.HttpApiV2 => FromV2(EventReader.Read(context.Payload.Span, LambdaEventsJsonContext.Default.HttpApiRequest), context),
-        HttpPayloadFormat.RestApiV1 => FromV1(EventReader.Read(context.Payload.Span, LambdaEventsJsonContext.Default.ApiGatewayProxyRequest), context),
-        HttpPayloadFormat.Alb => FromAlb(EventReader.Read(context.Payload.Span, LambdaEventsJsonContext.Default.AlbRequest), context),
+        HttpPayloadFormat.HttpApiV2 => FromV2(EventReader.Read(context.Payload.Span, HttpJsonContext.Default.HttpApiRequest), context),
+        HttpPayloadFormat.RestApiV1 => FromV1(EventReader.Read(context.Payload.Span, HttpJsonContext.Default.ApiGatewayProxyRequest), context),
+        HttpPayloadFormat.Alb => FromAlb(EventReader.Read(context.Payload.Span, HttpJsonContext.Default.AlbRequest), context),
         _ => throw new LambdaFunctionException(LambdaErrorTypes.InvalidEvent, "The event is not an API Gateway (v1 or v2), Function URL or ALB request."),
     };
 

@@ -6,6 +6,7 @@ using Lambda.Toolkit.Events.Alb;
 using Lambda.Toolkit.Events.ApiGateway;
 using Lambda.Toolkit.Events.HttpApi;
 using Microsoft.AspNetCore.Http;
+using Lambda.Toolkit.Events.Http;
 
 namespace Lambda.Toolkit.Local.Commands;
 
@@ -53,7 +54,7 @@ internal static class HttpEventFactory
                         Body = bodyText,
                         IsBase64Encoded = bodyText is not null && !textual,
                     },
-                    LambdaEventsJsonContext.Default.ApiGatewayProxyRequest);
+                    HttpJsonContext.Default.ApiGatewayProxyRequest);
             case "alb":
                 return JsonSerializer.SerializeToUtf8Bytes(
                     new AlbRequest
@@ -66,7 +67,7 @@ internal static class HttpEventFactory
                         Body = bodyText ?? string.Empty,
                         IsBase64Encoded = bodyText is not null && !textual,
                     },
-                    LambdaEventsJsonContext.Default.AlbRequest);
+                    HttpJsonContext.Default.AlbRequest);
             default:
                 var cookies = request.Headers.Cookie.ToString();
                 return JsonSerializer.SerializeToUtf8Bytes(
@@ -94,7 +95,7 @@ internal static class HttpEventFactory
                         Body = bodyText,
                         IsBase64Encoded = bodyText is not null && !textual,
                     },
-                    LambdaEventsJsonContext.Default.HttpApiRequest);
+                    HttpJsonContext.Default.HttpApiRequest);
         }
     }
 

@@ -31,7 +31,7 @@ internal static class SqsEventMapper
 
     /// <summary>The event for <paramref name="records"/>, UTF-8 JSON.</summary>
     public static byte[] Serialize(IEnumerable<SqsMessage> records) =>
-        LambdaEventSerializer.SerializeToUtf8Bytes(new SqsEvent { Records = [.. records] }, LambdaEventsJsonContext.Default.SqsEvent);
+        LambdaEventSerializer.SerializeToUtf8Bytes(new SqsEvent { Records = [.. records] }, SqsJsonContext.Default.SqsEvent);
 
     /// <summary>The region in an ARN (<c>arn:aws:sqs:us-east-2:123456789012:orders</c>), or <see langword="null"/>.</summary>
     public static string? RegionOf(string arn)

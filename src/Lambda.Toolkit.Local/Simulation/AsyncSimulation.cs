@@ -131,7 +131,7 @@ internal sealed class AsyncSimulation(AsyncSimulationOptions options, IFunctionI
                 ["ErrorMessage"] = new() { DataType = "String", StringValue = ErrorMessage(queued.Last) },
             },
         };
-        return Encoding.UTF8.GetString(LambdaEventSerializer.SerializeToUtf8Bytes(message, LambdaEventsJsonContext.Default.SqsMessage));
+        return Encoding.UTF8.GetString(LambdaEventSerializer.SerializeToUtf8Bytes(message, SqsJsonContext.Default.SqsMessage));
     }
 
     private static string ErrorMessage(FunctionInvocation? last)

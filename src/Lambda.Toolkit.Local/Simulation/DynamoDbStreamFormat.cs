@@ -40,7 +40,7 @@ internal sealed class DynamoDbStreamFormat : IStreamFormat
         change["SequenceNumber"] ??= "0";
         try
         {
-            LambdaEventSerializer.Deserialize(record.ToJsonString(), LambdaEventsJsonContext.Default.DynamoDbRecord);
+            LambdaEventSerializer.Deserialize(record.ToJsonString(), DynamoDbJsonContext.Default.DynamoDbRecord);
         }
         catch (EventDeserializationException ex)
         {
@@ -55,7 +55,7 @@ internal sealed class DynamoDbStreamFormat : IStreamFormat
     {
         var records = batch.Select(r =>
         {
-            var record = LambdaEventSerializer.Deserialize(r.Input.Text, LambdaEventsJsonContext.Default.DynamoDbRecord);
+            var record = LambdaEventSerializer.Deserialize(r.Input.Text, DynamoDbJsonContext.Default.DynamoDbRecord);
             record.EventId ??= Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(r.SequenceNumber)))[..32];
             record.EventVersion ??= "1.1";
             record.EventSource = "aws:dynamodb";
@@ -78,6 +78,6 @@ internal sealed class DynamoDbStreamFormat : IStreamFormat
             streamEvent.IsWindowTerminatedEarly = false;
         }
 
-        return LambdaEventSerializer.SerializeToUtf8Bytes(streamEvent, LambdaEventsJsonContext.Default.DynamoDbEvent);
+        return LambdaEventSerializer.SerializeToUtf8Bytes(streamEvent, DynamoDbJsonContext.Default.DynamoDbEvent);
     }
 }

@@ -81,7 +81,7 @@ internal sealed class KinesisStreamFormat : IStreamFormat
             kinesisEvent.IsWindowTerminatedEarly = false;
         }
 
-        return LambdaEventSerializer.SerializeToUtf8Bytes(kinesisEvent, LambdaEventsJsonContext.Default.KinesisEvent);
+        return LambdaEventSerializer.SerializeToUtf8Bytes(kinesisEvent, KinesisJsonContext.Default.KinesisEvent);
     }
 
     private static bool IsBase64(string value) => Convert.TryFromBase64String(value, new byte[value.Length], out _);

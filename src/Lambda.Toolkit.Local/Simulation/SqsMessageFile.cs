@@ -39,7 +39,7 @@ internal static class SqsMessageFile
         message["messageId"] ??= DefaultId(number);
         try
         {
-            return LambdaEventSerializer.Deserialize(message.ToJsonString(), LambdaEventsJsonContext.Default.SqsMessage);
+            return LambdaEventSerializer.Deserialize(message.ToJsonString(), SqsJsonContext.Default.SqsMessage);
         }
         catch (EventDeserializationException ex)
         {

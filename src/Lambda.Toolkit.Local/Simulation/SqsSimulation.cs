@@ -160,7 +160,7 @@ internal sealed class SqsSimulation(SqsSimulationOptions options, IFunctionInvok
     {
         // Measured on the record as it would be delivered, without receiving it.
         var probe = new SqsQueuedMessage(new RecordFate(0, message.Sent.MessageId), message.Sent, message.SentAt, message.GroupId, message.DeduplicationId, 0);
-        return LambdaEventSerializer.SerializeToUtf8Bytes(probe.Receive(now, options.VisibilityTimeout, queueArn, Region), LambdaEventsJsonContext.Default.SqsMessage).Length + 1;
+        return LambdaEventSerializer.SerializeToUtf8Bytes(probe.Receive(now, options.VisibilityTimeout, queueArn, Region), SqsJsonContext.Default.SqsMessage).Length + 1;
     }
 
     /// <summary>The next moment something can change: a message becomes visible or expires.</summary>
@@ -201,7 +201,7 @@ internal sealed class SqsSimulation(SqsSimulationOptions options, IFunctionInvok
             records.Add(message.Receive(now, options.VisibilityTimeout, queueArn, Region));
         }
 
-        var payload = LambdaEventSerializer.SerializeToUtf8Bytes(new SqsEvent { Records = records }, LambdaEventsJsonContext.Default.SqsEvent);
+        var payload = LambdaEventSerializer.SerializeToUtf8Bytes(new SqsEvent { Records = records }, SqsJsonContext.Default.SqsEvent);
         Invocations++;
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"[lambda-toolkit] t+{clock.Elapsed.TotalSeconds:0.000}s invocation {Invocations}: {batch.Count} message(s), receive counts {string.Join(",", batch.Select(m => m.ReceiveCount))}")).ConfigureAwait(false);
         var result = await function.InvokeAsync(payload, null, cancellationToken).ConfigureAwait(false);

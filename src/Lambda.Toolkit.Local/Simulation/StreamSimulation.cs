@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Lambda.Toolkit.Events;
+using Lambda.Toolkit.Events.Batch;
 
 namespace Lambda.Toolkit.Local.Simulation;
 
@@ -262,7 +263,7 @@ internal sealed class StreamSimulation(StreamSimulationOptions options, IFunctio
     {
         try
         {
-            return result.Body.Length == 0 ? null : LambdaEventSerializer.Deserialize(result.Body, LambdaEventsJsonContext.Default.TimeWindowResponse).State;
+            return result.Body.Length == 0 ? null : LambdaEventSerializer.Deserialize(result.Body, BatchJsonContext.Default.TimeWindowResponse).State;
         }
         catch (EventDeserializationException)
         {

@@ -16,7 +16,7 @@ public sealed record CustomResourceUpload(string Method, string PathAndQuery, st
 
     /// <summary>The body read as CloudFormation reads it; a body that is not a response fails with the JSON path.</summary>
     public CloudFormationCustomResourceResponse Response =>
-        _response ??= LambdaEventSerializer.Deserialize(Body.Span, LambdaEventsJsonContext.Default.CloudFormationCustomResourceResponse);
+        _response ??= LambdaEventSerializer.Deserialize(Body.Span, CloudFormationJsonContext.Default.CloudFormationCustomResourceResponse);
 
     /// <summary>The response's <c>Status</c>: <c>SUCCESS</c> or <c>FAILED</c>.</summary>
     public string? Status => Response.Status;

@@ -130,16 +130,16 @@ public sealed class ActiveMqEventBuilder
         return new ActiveMqEvent { EventSource = ActiveMqEvent.ActiveMqEventSource, EventSourceArn = BrokerArn, Messages = messages };
     }
 
-    /// <summary>Builds the batch and serializes it with <see cref="LambdaEventsJsonContext"/>.</summary>
+    /// <summary>Builds the batch and serializes it with <see cref="AmazonMqJsonContext"/>.</summary>
     /// <returns>The event as UTF-8 JSON, ready for <c>LambdaTestHost.InvokeAsync</c>.</returns>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), LambdaEventsJsonContext.Default.ActiveMqEvent);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), AmazonMqJsonContext.Default.ActiveMqEvent);
 
     private static Dictionary<string, JsonElement> ToJson(IReadOnlyDictionary<string, string> properties)
     {
         var json = new Dictionary<string, JsonElement>(properties.Count, StringComparer.Ordinal);
         foreach (var (name, value) in properties)
         {
-            json[name] = JsonSerializer.SerializeToElement(value, LambdaEventsJsonContext.Default.String);
+            json[name] = JsonSerializer.SerializeToElement(value, AmazonMqJsonContext.Default.String);
         }
 
         return json;

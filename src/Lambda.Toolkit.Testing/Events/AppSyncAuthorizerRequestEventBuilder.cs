@@ -110,7 +110,7 @@ public sealed class AppSyncAuthorizerRequestEventBuilder
         };
     }
 
-    /// <summary>Builds the event and serializes it with <see cref="LambdaEventsJsonContext"/>.</summary>
+    /// <summary>Builds the event and serializes it with <see cref="AppSyncJsonContext"/>.</summary>
     /// <returns>UTF-8 JSON, ready for <c>LambdaTestHost.InvokeAsync</c>.</returns>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), LambdaEventsJsonContext.Default.AppSyncAuthorizerRequest);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), AppSyncJsonContext.Default.AppSyncAuthorizerRequest);
 }

@@ -139,14 +139,14 @@ public sealed class AppSyncResolverEventBuilder
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var claims = new Dictionary<string, JsonElement>(StringComparer.Ordinal)
         {
-            ["sub"] = Element(JsonSerializer.Serialize(sub, LambdaEventsJsonContext.Default.String)),
-            ["cognito:groups"] = Element(JsonSerializer.Serialize(groups.ToList(), LambdaEventsJsonContext.Default.ListString)),
-            ["iss"] = Element(JsonSerializer.Serialize(issuer, LambdaEventsJsonContext.Default.String)),
+            ["sub"] = Element(JsonSerializer.Serialize(sub, AppSyncJsonContext.Default.String)),
+            ["cognito:groups"] = Element(JsonSerializer.Serialize(groups.ToList(), AppSyncJsonContext.Default.ListString)),
+            ["iss"] = Element(JsonSerializer.Serialize(issuer, AppSyncJsonContext.Default.String)),
             ["token_use"] = Element("\"access\""),
             ["auth_time"] = Element(now.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ["iat"] = Element(now.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ["exp"] = Element((now + 3600).ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ["username"] = Element(JsonSerializer.Serialize(username, LambdaEventsJsonContext.Default.String)),
+            ["username"] = Element(JsonSerializer.Serialize(username, AppSyncJsonContext.Default.String)),
         };
         _identity = new AppSyncIdentity
         {
@@ -207,9 +207,9 @@ public sealed class AppSyncResolverEventBuilder
         Stash = Map(_stashJson),
     };
 
-    /// <summary>Builds the event and serializes it with <see cref="LambdaEventsJsonContext"/>.</summary>
+    /// <summary>Builds the event and serializes it with <see cref="AppSyncJsonContext"/>.</summary>
     /// <returns>UTF-8 JSON, ready for <c>LambdaTestHost.InvokeAsync</c>.</returns>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), LambdaEventsJsonContext.Default.AppSyncResolverEvent);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), AppSyncJsonContext.Default.AppSyncResolverEvent);
 
     /// <summary>Builds a <c>BatchInvoke</c> event: the array of the builders' events, in order.</summary>
     /// <param name="items">The batch's items.</param>
@@ -217,7 +217,7 @@ public sealed class AppSyncResolverEventBuilder
     public static byte[] ToBatchJson(params AppSyncResolverEventBuilder[] items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        return JsonSerializer.SerializeToUtf8Bytes(items.Select(static b => b.Build()).ToArray(), LambdaEventsJsonContext.Default.AppSyncResolverEventArray);
+        return JsonSerializer.SerializeToUtf8Bytes(items.Select(static b => b.Build()).ToArray(), AppSyncJsonContext.Default.AppSyncResolverEventArray);
     }
 
     private string SelectionText()

@@ -251,11 +251,11 @@ public sealed class AuthorizerRequestEventBuilder
         };
     }
 
-    /// <summary>Builds the event in its form and serializes it with <see cref="LambdaEventsJsonContext"/>.</summary>
+    /// <summary>Builds the event in its form and serializes it with <see cref="AuthorizersJsonContext"/>.</summary>
     /// <returns>UTF-8 JSON, ready for <c>LambdaTestHost.InvokeAsync</c>.</returns>
     public byte[] ToJson() => _form == Form.HttpApi
-        ? JsonSerializer.SerializeToUtf8Bytes(BuildHttpApi(), LambdaEventsJsonContext.Default.HttpApiAuthorizerRequest)
-        : JsonSerializer.SerializeToUtf8Bytes(Build(), LambdaEventsJsonContext.Default.ApiGatewayAuthorizerRequest);
+        ? JsonSerializer.SerializeToUtf8Bytes(BuildHttpApi(), AuthorizersJsonContext.Default.HttpApiAuthorizerRequest)
+        : JsonSerializer.SerializeToUtf8Bytes(Build(), AuthorizersJsonContext.Default.ApiGatewayAuthorizerRequest);
 
     private static string Verb(string httpMethod)
     {

@@ -195,9 +195,9 @@ public sealed class CloudFormationCustomResourceEventBuilder
         };
     }
 
-    /// <summary>Builds the request and serializes it with <see cref="LambdaEventsJsonContext"/>.</summary>
+    /// <summary>Builds the request and serializes it with <see cref="CloudFormationJsonContext"/>.</summary>
     /// <returns>The request as UTF-8 JSON, ready for <c>LambdaTestHost.InvokeAsync</c>.</returns>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), LambdaEventsJsonContext.Default.CloudFormationCustomResourceRequest);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), CloudFormationJsonContext.Default.CloudFormationCustomResourceRequest);
 
     private static string ObjectJson(string json)
     {

@@ -144,7 +144,7 @@ public sealed class CloudWatchLogsEventBuilder
     /// <returns>A new <see cref="CloudWatchLogsEvent"/>.</returns>
     public CloudWatchLogsEvent Build()
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(BuildData(), LambdaEventsJsonContext.Default.CloudWatchLogsData);
+        var json = JsonSerializer.SerializeToUtf8Bytes(BuildData(), CloudWatchLogsJsonContext.Default.CloudWatchLogsData);
         using var compressed = new MemoryStream();
         using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
         {
@@ -154,7 +154,7 @@ public sealed class CloudWatchLogsEventBuilder
         return new CloudWatchLogsEvent { AwsLogs = new CloudWatchLogsEventData { Data = Convert.ToBase64String(compressed.GetBuffer(), 0, (int)compressed.Length) } };
     }
 
-    /// <summary>Builds the event and serializes it with <see cref="LambdaEventsJsonContext"/>.</summary>
+    /// <summary>Builds the event and serializes it with <see cref="CloudWatchLogsJsonContext"/>.</summary>
     /// <returns>The event as UTF-8 JSON, ready for <c>LambdaTestHost.InvokeAsync</c>.</returns>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), LambdaEventsJsonContext.Default.CloudWatchLogsEvent);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), CloudWatchLogsJsonContext.Default.CloudWatchLogsEvent);
 }

@@ -124,9 +124,9 @@ public sealed class CodePipelineJobEventBuilder
         },
     };
 
-    /// <summary>Builds the event and serializes it with <see cref="LambdaEventsJsonContext"/>.</summary>
+    /// <summary>Builds the event and serializes it with <see cref="CodePipelineJsonContext"/>.</summary>
     /// <returns>UTF-8 JSON, ready for <c>LambdaTestHost.InvokeAsync</c>.</returns>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), LambdaEventsJsonContext.Default.CodePipelineJobEvent);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), CodePipelineJsonContext.Default.CodePipelineJobEvent);
 
     private CodePipelineArtifact Artifact(string name, string objectKey, string? revision)
     {

@@ -218,7 +218,7 @@ public sealed class CognitoTriggerEventBuilder
         var claims = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var (name, value) in Attributes())
         {
-            claims[name] = JsonSerializer.SerializeToElement(value, LambdaEventsJsonContext.Default.String);
+            claims[name] = JsonSerializer.SerializeToElement(value, CognitoJsonContext.Default.String);
         }
 
         return Envelope(
@@ -245,7 +245,7 @@ public sealed class CognitoTriggerEventBuilder
     public static byte[] ToJson(CognitoTriggerEvent cognitoEvent)
     {
         ArgumentNullException.ThrowIfNull(cognitoEvent);
-        var json = LambdaEventsJsonContext.Default;
+        var json = CognitoJsonContext.Default;
         return cognitoEvent switch
         {
             CognitoPreSignUpEvent e => JsonSerializer.SerializeToUtf8Bytes(e, json.CognitoPreSignUpEvent),

@@ -142,7 +142,7 @@ public sealed class ConfigRuleEventBuilder
     {
         var time = EventIds.IsoMilliseconds(_time ?? DateTimeOffset.UtcNow);
         var ruleId = "config-rule-" + EventIds.Random("abcdefghijklmnopqrstuvwxyz0123456789", 6);
-        var context = LambdaEventsJsonContext.Default;
+        var context = ConfigJsonContext.Default;
         var invokingEvent = _change switch
         {
             { Kind: ConfigMessageType.ConfigurationItemChangeNotification } c => JsonSerializer.Serialize(
@@ -212,9 +212,9 @@ public sealed class ConfigRuleEventBuilder
         };
     }
 
-    /// <summary>Builds the event and serializes it with <see cref="LambdaEventsJsonContext"/>.</summary>
+    /// <summary>Builds the event and serializes it with <see cref="ConfigJsonContext"/>.</summary>
     /// <returns>The event as UTF-8 JSON, ready for <c>LambdaTestHost.InvokeAsync</c>.</returns>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), LambdaEventsJsonContext.Default.ConfigRuleEvent);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), ConfigJsonContext.Default.ConfigRuleEvent);
 
     private static JsonElement Json(string json)
     {

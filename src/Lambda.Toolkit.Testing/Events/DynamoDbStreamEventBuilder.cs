@@ -197,9 +197,9 @@ public sealed class DynamoDbStreamEventBuilder
 
     /// <summary>An approximation of DynamoDB's item size: the UTF-8 length of the map's JSON less its type markers.</summary>
     private static long SizeOf(Dictionary<string, AttributeValue>? image) =>
-        image is null ? 0 : JsonSerializer.SerializeToUtf8Bytes(image, LambdaEventsJsonContext.Default.DictionaryStringAttributeValue).Length - (6L * image.Count);
+        image is null ? 0 : JsonSerializer.SerializeToUtf8Bytes(image, DynamoDbJsonContext.Default.DictionaryStringAttributeValue).Length - (6L * image.Count);
 
-    /// <summary>Builds the batch and serializes it with <see cref="LambdaEventsJsonContext"/>.</summary>
+    /// <summary>Builds the batch and serializes it with <see cref="DynamoDbJsonContext"/>.</summary>
     /// <returns>The event as UTF-8 JSON, ready for <c>LambdaTestHost.InvokeAsync</c>.</returns>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), LambdaEventsJsonContext.Default.DynamoDbEvent);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), DynamoDbJsonContext.Default.DynamoDbEvent);
 }

@@ -16,7 +16,7 @@ namespace Lambda.Toolkit.Testing.Events;
 ///     .WithDetail(new OrderPlaced(42), MyJson.Default.OrderPlaced)
 ///     .ToJson();
 /// var tick = EventBridgeEventBuilder.Scheduled("nightly-report").ToJson();
-/// var upload = EventBridgeEventBuilder.S3ObjectCreated("photos", "cats/tom.jpg", 2048).Build(LambdaEventsJsonContext.Default.S3ObjectCreatedDetail);
+/// var upload = EventBridgeEventBuilder.S3ObjectCreated("photos", "cats/tom.jpg", 2048).Build(EventBridgeJsonContext.Default.S3ObjectCreatedDetail);
 /// await handler(upload, ...);   // call a typed MapEventBridge handler directly
 /// </code>
 /// </example>
@@ -91,7 +91,7 @@ public sealed class EventBridgeEventBuilder
             SourceIpAddress = "198.51.100.7",
             Reason = "PutObject",
         };
-        return new EventBridgeEventBuilder("aws.s3", "Object Created").WithResource("arn:aws:s3:::" + bucket).WithDetail(detail, LambdaEventsJsonContext.Default.S3ObjectCreatedDetail);
+        return new EventBridgeEventBuilder("aws.s3", "Object Created").WithResource("arn:aws:s3:::" + bucket).WithDetail(detail, EventBridgeJsonContext.Default.S3ObjectCreatedDetail);
     }
 
     /// <summary>Starts S3's <c>Object Deleted</c> event (a <c>DeleteObject</c>), with the bucket as its resource and an <see cref="S3ObjectDeletedDetail"/>.</summary>
@@ -115,7 +115,7 @@ public sealed class EventBridgeEventBuilder
             Reason = "DeleteObject",
             DeletionType = deletionType,
         };
-        return new EventBridgeEventBuilder("aws.s3", "Object Deleted").WithResource("arn:aws:s3:::" + bucket).WithDetail(detail, LambdaEventsJsonContext.Default.S3ObjectDeletedDetail);
+        return new EventBridgeEventBuilder("aws.s3", "Object Deleted").WithResource("arn:aws:s3:::" + bucket).WithDetail(detail, EventBridgeJsonContext.Default.S3ObjectDeletedDetail);
     }
 
     /// <summary>
@@ -185,7 +185,7 @@ public sealed class EventBridgeEventBuilder
     /// <returns>A new event whose detail is a <see cref="JsonElement"/>.</returns>
     public EventBridgeEvent<JsonElement> Build()
     {
-        using var detail = JsonDocument.Parse(_detailAsString ? JsonSerializer.Serialize(_detailJson, LambdaEventsJsonContext.Default.String) : _detailJson);
+        using var detail = JsonDocument.Parse(_detailAsString ? JsonSerializer.Serialize(_detailJson, EventBridgeJsonContext.Default.String) : _detailJson);
         return new EventBridgeEvent<JsonElement>
         {
             Version = "0",
@@ -210,7 +210,7 @@ public sealed class EventBridgeEventBuilder
     public EventBridgeEvent<TDetail> Build<TDetail>(JsonTypeInfo<TDetail> detailType) =>
         LambdaEventSerializer.Deserialize(ToJson(), EventBridgeEventJson.Create(detailType));
 
-    /// <summary>Builds the event and serializes it with <see cref="LambdaEventsJsonContext"/>.</summary>
+    /// <summary>Builds the event and serializes it with <see cref="EventBridgeJsonContext"/>.</summary>
     /// <returns>The event as UTF-8 JSON, ready for <c>LambdaTestHost.InvokeAsync</c>.</returns>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), LambdaEventsJsonContext.Default.EventBridgeEventJsonElement);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), EventBridgeJsonContext.Default.EventBridgeEventJsonElement);
 }

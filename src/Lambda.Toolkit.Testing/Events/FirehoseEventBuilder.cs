@@ -128,7 +128,7 @@ public sealed class FirehoseEventBuilder
             records.Add(new FirehoseRecord
             {
                 RecordId = recordId,
-                ApproximateArrivalTimestamp = JsonSerializer.SerializeToElement(arrival, LambdaEventsJsonContext.Default.Int64),
+                ApproximateArrivalTimestamp = JsonSerializer.SerializeToElement(arrival, FirehoseJsonContext.Default.Int64),
                 Data = Convert.ToBase64String(data),
                 KinesisRecordMetadata = _sourceStreamName is null ? null : new FirehoseKinesisRecordMetadata
                 {
@@ -151,7 +151,7 @@ public sealed class FirehoseEventBuilder
         };
     }
 
-    /// <summary>Builds the event and serializes it with <see cref="LambdaEventsJsonContext"/>.</summary>
+    /// <summary>Builds the event and serializes it with <see cref="FirehoseJsonContext"/>.</summary>
     /// <returns>The event as UTF-8 JSON, ready for <c>LambdaTestHost.InvokeAsync</c>.</returns>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), LambdaEventsJsonContext.Default.FirehoseEvent);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), FirehoseJsonContext.Default.FirehoseEvent);
 }

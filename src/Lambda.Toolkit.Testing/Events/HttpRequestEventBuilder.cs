@@ -5,6 +5,7 @@ using Lambda.Toolkit.Events;
 using Lambda.Toolkit.Events.Alb;
 using Lambda.Toolkit.Events.ApiGateway;
 using Lambda.Toolkit.Events.HttpApi;
+using Lambda.Toolkit.Events.Http;
 
 namespace Lambda.Toolkit.Testing.Events;
 
@@ -301,16 +302,16 @@ public sealed class HttpRequestEventBuilder
         return request;
     }
 
-    /// <summary>Renders the request in the given form and serializes it with <see cref="LambdaEventsJsonContext"/>.</summary>
+    /// <summary>Renders the request in the given form and serializes it with <see cref="HttpJsonContext"/>.</summary>
     /// <param name="source">The wire form.</param>
     /// <returns>The event as UTF-8 JSON, ready for <c>LambdaTestHost.InvokeAsync</c>.</returns>
     public byte[] ToJson(HttpEventSource source) => source switch
     {
-        HttpEventSource.RestApi => JsonSerializer.SerializeToUtf8Bytes(BuildRestApi(), LambdaEventsJsonContext.Default.ApiGatewayProxyRequest),
-        HttpEventSource.HttpApi => JsonSerializer.SerializeToUtf8Bytes(BuildHttpApi(), LambdaEventsJsonContext.Default.HttpApiRequest),
-        HttpEventSource.FunctionUrl => JsonSerializer.SerializeToUtf8Bytes(BuildFunctionUrl(), LambdaEventsJsonContext.Default.HttpApiRequest),
-        HttpEventSource.Alb => JsonSerializer.SerializeToUtf8Bytes(BuildAlb(), LambdaEventsJsonContext.Default.AlbRequest),
-        HttpEventSource.AlbMultiValue => JsonSerializer.SerializeToUtf8Bytes(BuildAlb(multiValueHeaders: true), LambdaEventsJsonContext.Default.AlbRequest),
+        HttpEventSource.RestApi => JsonSerializer.SerializeToUtf8Bytes(BuildRestApi(), HttpJsonContext.Default.ApiGatewayProxyRequest),
+        HttpEventSource.HttpApi => JsonSerializer.SerializeToUtf8Bytes(BuildHttpApi(), HttpJsonContext.Default.HttpApiRequest),
+        HttpEventSource.FunctionUrl => JsonSerializer.SerializeToUtf8Bytes(BuildFunctionUrl(), HttpJsonContext.Default.HttpApiRequest),
+        HttpEventSource.Alb => JsonSerializer.SerializeToUtf8Bytes(BuildAlb(), HttpJsonContext.Default.AlbRequest),
+        HttpEventSource.AlbMultiValue => JsonSerializer.SerializeToUtf8Bytes(BuildAlb(multiValueHeaders: true), HttpJsonContext.Default.AlbRequest),
         _ => throw new ArgumentOutOfRangeException(nameof(source), source, "Unknown HTTP event source."),
     };
 

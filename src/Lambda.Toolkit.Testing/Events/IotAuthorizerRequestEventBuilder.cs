@@ -97,7 +97,7 @@ public sealed class IotAuthorizerRequestEventBuilder
         };
     }
 
-    /// <summary>Builds the event and serializes it with <see cref="LambdaEventsJsonContext"/>.</summary>
+    /// <summary>Builds the event and serializes it with <see cref="IotJsonContext"/>.</summary>
     /// <returns>UTF-8 JSON, ready for <c>LambdaTestHost.InvokeAsync</c>.</returns>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), LambdaEventsJsonContext.Default.IotCustomAuthorizerRequest);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), IotJsonContext.Default.IotCustomAuthorizerRequest);
 }

@@ -172,9 +172,9 @@ public sealed class KafkaEventBuilder
         };
     }
 
-    /// <summary>Builds the batch and serializes it with <see cref="LambdaEventsJsonContext"/>.</summary>
+    /// <summary>Builds the batch and serializes it with <see cref="KafkaJsonContext"/>.</summary>
     /// <returns>The event as UTF-8 JSON, ready for <c>LambdaTestHost.InvokeAsync</c>.</returns>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), LambdaEventsJsonContext.Default.KafkaEvent);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), KafkaJsonContext.Default.KafkaEvent);
 
     private KafkaEventBuilder Add(int partition, byte[]? value, string? key, IEnumerable<KeyValuePair<string, string>>? headers)
     {

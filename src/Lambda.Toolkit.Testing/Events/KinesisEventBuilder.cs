@@ -144,7 +144,7 @@ public sealed class KinesisEventBuilder
         return new KinesisEvent { Records = records };
     }
 
-    /// <summary>Builds the batch and serializes it with <see cref="LambdaEventsJsonContext"/>.</summary>
+    /// <summary>Builds the batch and serializes it with <see cref="KinesisJsonContext"/>.</summary>
     /// <returns>The event as UTF-8 JSON, ready for <c>LambdaTestHost.InvokeAsync</c>.</returns>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), LambdaEventsJsonContext.Default.KinesisEvent);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), KinesisJsonContext.Default.KinesisEvent);
 }

@@ -143,9 +143,9 @@ public sealed class RabbitMqEventBuilder
         };
     }
 
-    /// <summary>Builds the batch and serializes it with <see cref="LambdaEventsJsonContext"/>.</summary>
+    /// <summary>Builds the batch and serializes it with <see cref="AmazonMqJsonContext"/>.</summary>
     /// <returns>The event as UTF-8 JSON, ready for <c>LambdaTestHost.InvokeAsync</c>.</returns>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), LambdaEventsJsonContext.Default.RabbitMqEvent);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), AmazonMqJsonContext.Default.RabbitMqEvent);
 
     /// <summary>String headers in their wire form: <c>{"bytes":[...]}</c>, the UTF-8 bytes as numbers.</summary>
     private static Dictionary<string, JsonElement> Headers(IReadOnlyDictionary<string, string>? headers)

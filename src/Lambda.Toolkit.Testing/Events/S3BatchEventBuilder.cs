@@ -116,9 +116,9 @@ public sealed class S3BatchEventBuilder
         };
     }
 
-    /// <summary>Builds the invocation and serializes it with <see cref="LambdaEventsJsonContext"/>.</summary>
+    /// <summary>Builds the invocation and serializes it with <see cref="S3BatchJsonContext"/>.</summary>
     /// <returns>The event as UTF-8 JSON, ready for <c>LambdaTestHost.InvokeAsync</c>.</returns>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), LambdaEventsJsonContext.Default.S3BatchEvent);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), S3BatchJsonContext.Default.S3BatchEvent);
 
     /// <summary>Base64 of random bytes without padding, the form of S3 Batch Operations' invocation and task ids.</summary>
     private static string OpaqueId(int bytes) => Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).TrimEnd('=');

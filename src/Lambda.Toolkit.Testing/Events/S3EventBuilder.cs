@@ -141,9 +141,9 @@ public sealed class S3EventBuilder
         return new S3Event { Records = records };
     }
 
-    /// <summary>Builds the notification and serializes it with <see cref="LambdaEventsJsonContext"/>.</summary>
+    /// <summary>Builds the notification and serializes it with <see cref="S3JsonContext"/>.</summary>
     /// <returns>The event as UTF-8 JSON, ready for <c>LambdaTestHost.InvokeAsync</c>.</returns>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), LambdaEventsJsonContext.Default.S3Event);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), S3JsonContext.Default.S3Event);
 
     /// <summary>S3 form-encodes each segment of the key (a space becomes <c>+</c>) and keeps the <c>/</c> separators.</summary>
     internal static string EncodeKey(string key) => string.Join('/', key.Split('/').Select(WebUtility.UrlEncode));

@@ -97,7 +97,7 @@ public sealed class SecretRotationEventBuilder
         RotationToken = _rotationToken,
     };
 
-    /// <summary>Builds the request and serializes it with <see cref="LambdaEventsJsonContext"/>.</summary>
+    /// <summary>Builds the request and serializes it with <see cref="SecretsManagerJsonContext"/>.</summary>
     /// <returns>The request as UTF-8 JSON, ready for <c>LambdaTestHost.InvokeAsync</c>.</returns>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), LambdaEventsJsonContext.Default.SecretsManagerRotationEvent);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), SecretsManagerJsonContext.Default.SecretsManagerRotationEvent);
 }

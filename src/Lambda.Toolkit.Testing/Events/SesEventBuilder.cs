@@ -233,7 +233,7 @@ public sealed class SesEventBuilder
         };
     }
 
-    /// <summary>Builds the event and serializes it with <see cref="LambdaEventsJsonContext"/>.</summary>
+    /// <summary>Builds the event and serializes it with <see cref="SesJsonContext"/>.</summary>
     /// <returns>The event as UTF-8 JSON, ready for <c>LambdaTestHost.InvokeAsync</c>.</returns>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), LambdaEventsJsonContext.Default.SesEvent);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), SesJsonContext.Default.SesEvent);
 }

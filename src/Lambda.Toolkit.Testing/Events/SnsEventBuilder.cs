@@ -125,7 +125,7 @@ public sealed class SnsEventBuilder
         return new SnsEvent { Records = records };
     }
 
-    /// <summary>Builds the notification and serializes it with <see cref="LambdaEventsJsonContext"/>.</summary>
+    /// <summary>Builds the notification and serializes it with <see cref="SnsJsonContext"/>.</summary>
     /// <returns>The event as UTF-8 JSON, ready for <c>LambdaTestHost.InvokeAsync</c>.</returns>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), LambdaEventsJsonContext.Default.SnsEvent);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), SnsJsonContext.Default.SnsEvent);
 }

@@ -141,7 +141,7 @@ public sealed class SqsEventBuilder
         return new SqsEvent { Records = records };
     }
 
-    /// <summary>Builds the batch and serializes it with <see cref="LambdaEventsJsonContext"/>.</summary>
+    /// <summary>Builds the batch and serializes it with <see cref="SqsJsonContext"/>.</summary>
     /// <returns>The event as UTF-8 JSON, ready for <c>LambdaTestHost.InvokeAsync</c>.</returns>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), LambdaEventsJsonContext.Default.SqsEvent);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(Build(), SqsJsonContext.Default.SqsEvent);
 }

@@ -41,7 +41,7 @@ internal sealed partial class AppSyncResolverAdapter(AppSyncResolverBuilder reso
 
     private async Task ResolveOneAsync(InvocationContext invocation)
     {
-        var resolverEvent = EventReader.Read(invocation.Payload.Span, LambdaEventsJsonContext.Default.AppSyncResolverEvent);
+        var resolverEvent = EventReader.Read(invocation.Payload.Span, AppSyncJsonContext.Default.AppSyncResolverEvent);
         var route = Route(resolverEvent, null);
         var value = await route.ResolveAsync(resolverEvent, null, invocation.Services, invocation.CancellationToken).ConfigureAwait(false);
         invocation.Response.SetBody(value);
@@ -70,7 +70,7 @@ internal sealed partial class AppSyncResolverAdapter(AppSyncResolverBuilder reso
             try
             {
                 events[index] = element.ValueKind == JsonValueKind.Object
-                    ? element.Deserialize(LambdaEventsJsonContext.Default.AppSyncResolverEvent)
+                    ? element.Deserialize(AppSyncJsonContext.Default.AppSyncResolverEvent)
                     : throw new InvalidEventException(typeof(AppSyncResolverEvent), $"Item {index} of the AppSync BatchInvoke event is a JSON {element.ValueKind}, not an object.") { JsonPath = $"$[{index}]" };
             }
             catch (JsonException ex)

@@ -33,7 +33,7 @@ internal sealed class ApiGatewayAuthorizerContract(AuthorizerEventKind kind) : A
             return;
         }
 
-        invocation.Response.SetJson(result.ToResponse(), AuthorizerJson.Context.ApiGatewayAuthorizerResponse);
+        invocation.Response.SetJson(result.ToResponse(), AuthorizersJsonContext.Default.ApiGatewayAuthorizerResponse);
     }
 
     public override void Deny(InvocationContext invocation, ApiGatewayAuthorizerRequest request) =>

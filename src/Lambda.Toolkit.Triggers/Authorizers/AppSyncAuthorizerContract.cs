@@ -20,7 +20,7 @@ internal sealed class AppSyncAuthorizerContract : AuthorizerContract<AppSyncAuth
         result.TtlOverride is < 0 or > 3600 ? $"ttlOverride is {result.TtlOverride}; AppSync accepts 0 to 3600 seconds" : null;
 
     public override void Answer(InvocationContext invocation, AppSyncAuthorizerRequest request, AppSyncAuthorizerResponse result) =>
-        invocation.Response.SetJson(result, AuthorizerJson.Context.AppSyncAuthorizerResponse);
+        invocation.Response.SetJson(result, AppSyncJsonContext.Default.AppSyncAuthorizerResponse);
 
     public override void Deny(InvocationContext invocation, AppSyncAuthorizerRequest request) => invocation.Response.SetBody(Denial);
 }

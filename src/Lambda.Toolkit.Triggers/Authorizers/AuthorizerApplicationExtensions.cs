@@ -41,7 +41,7 @@ public static class AuthorizerApplicationExtensions
     public static LambdaApplication MapTokenAuthorizer(
         this LambdaApplication app,
         Func<ApiGatewayAuthorizerRequest, InvocationContext, CancellationToken, ValueTask<AuthorizerPolicy?>> handler) =>
-        Map(app, "API Gateway TOKEN authorizer", AuthorizerJson.Context.ApiGatewayAuthorizerRequest, handler, new ApiGatewayAuthorizerContract(AuthorizerEventKind.Token));
+        Map(app, "API Gateway TOKEN authorizer", AuthorizersJsonContext.Default.ApiGatewayAuthorizerRequest, handler, new ApiGatewayAuthorizerContract(AuthorizerEventKind.Token));
 
     /// <summary>
     /// Maps a REST API or WebSocket (<c>$connect</c>) <c>REQUEST</c> authorizer. Answer with
@@ -54,7 +54,7 @@ public static class AuthorizerApplicationExtensions
     public static LambdaApplication MapRequestAuthorizer(
         this LambdaApplication app,
         Func<ApiGatewayAuthorizerRequest, InvocationContext, CancellationToken, ValueTask<AuthorizerPolicy?>> handler) =>
-        Map(app, "API Gateway REQUEST authorizer", AuthorizerJson.Context.ApiGatewayAuthorizerRequest, handler, new ApiGatewayAuthorizerContract(AuthorizerEventKind.Request));
+        Map(app, "API Gateway REQUEST authorizer", AuthorizersJsonContext.Default.ApiGatewayAuthorizerRequest, handler, new ApiGatewayAuthorizerContract(AuthorizerEventKind.Request));
 
     /// <summary>
     /// Maps an HTTP API authorizer with simple responses (payload format 2.0): answer
@@ -67,7 +67,7 @@ public static class AuthorizerApplicationExtensions
     public static LambdaApplication MapHttpApiAuthorizer(
         this LambdaApplication app,
         Func<HttpApiAuthorizerRequest, InvocationContext, CancellationToken, ValueTask<HttpApiSimpleAuthorizerResponse?>> handler) =>
-        Map(app, "HTTP API authorizer", AuthorizerJson.Context.HttpApiAuthorizerRequest, handler, new HttpApiSimpleAuthorizerContract());
+        Map(app, "HTTP API authorizer", AuthorizersJsonContext.Default.HttpApiAuthorizerRequest, handler, new HttpApiSimpleAuthorizerContract());
 
     /// <summary>
     /// Maps an HTTP API authorizer with IAM policy responses (payload format 2.0): answer with
@@ -81,7 +81,7 @@ public static class AuthorizerApplicationExtensions
     public static LambdaApplication MapHttpApiPolicyAuthorizer(
         this LambdaApplication app,
         Func<HttpApiAuthorizerRequest, InvocationContext, CancellationToken, ValueTask<AuthorizerPolicy?>> handler) =>
-        Map(app, "HTTP API policy authorizer", AuthorizerJson.Context.HttpApiAuthorizerRequest, handler, new HttpApiPolicyAuthorizerContract());
+        Map(app, "HTTP API policy authorizer", AuthorizersJsonContext.Default.HttpApiAuthorizerRequest, handler, new HttpApiPolicyAuthorizerContract());
 
     /// <summary>
     /// Maps an AWS AppSync Lambda authorizer (the <c>AWS_LAMBDA</c> authorization mode). Failure, a <see langword="null"/>
@@ -93,7 +93,7 @@ public static class AuthorizerApplicationExtensions
     public static LambdaApplication MapAppSyncAuthorizer(
         this LambdaApplication app,
         Func<AppSyncAuthorizerRequest, InvocationContext, CancellationToken, ValueTask<AppSyncAuthorizerResponse?>> handler) =>
-        Map(app, "AppSync authorizer", AuthorizerJson.Context.AppSyncAuthorizerRequest, handler, new AppSyncAuthorizerContract());
+        Map(app, "AppSync authorizer", AppSyncJsonContext.Default.AppSyncAuthorizerRequest, handler, new AppSyncAuthorizerContract());
 
     /// <summary>
     /// Maps an AWS IoT Core custom authorizer. An authenticated answer must have a principal id of 1 to 128 letters and
@@ -106,7 +106,7 @@ public static class AuthorizerApplicationExtensions
     public static LambdaApplication MapIotAuthorizer(
         this LambdaApplication app,
         Func<IotCustomAuthorizerRequest, InvocationContext, CancellationToken, ValueTask<IotCustomAuthorizerResponse?>> handler) =>
-        Map(app, "IoT Core authorizer", AuthorizerJson.Context.IotCustomAuthorizerRequest, handler, new IotAuthorizerContract());
+        Map(app, "IoT Core authorizer", IotJsonContext.Default.IotCustomAuthorizerRequest, handler, new IotAuthorizerContract());
 
     private static LambdaApplication Map<TRequest, TResult>(
         LambdaApplication app,

@@ -21,9 +21,9 @@ internal sealed class HttpApiPolicyAuthorizerContract : AuthorizerContract<HttpA
             return;
         }
 
-        invocation.Response.SetJson(result.ToResponse(), AuthorizerJson.Context.ApiGatewayAuthorizerResponse);
+        invocation.Response.SetJson(result.ToResponse(), AuthorizersJsonContext.Default.ApiGatewayAuthorizerResponse);
     }
 
     public override void Deny(InvocationContext invocation, HttpApiAuthorizerRequest request) =>
-        invocation.Response.SetJson(AuthorizerPolicy.DenyResponse(request.RouteArn!), AuthorizerJson.Context.ApiGatewayAuthorizerResponse);
+        invocation.Response.SetJson(AuthorizerPolicy.DenyResponse(request.RouteArn!), AuthorizersJsonContext.Default.ApiGatewayAuthorizerResponse);
 }

@@ -21,7 +21,7 @@ internal sealed class HttpApiSimpleAuthorizerContract : AuthorizerContract<HttpA
     }
 
     public override void Answer(InvocationContext invocation, HttpApiAuthorizerRequest request, HttpApiSimpleAuthorizerResponse result) =>
-        invocation.Response.SetJson(result, AuthorizerJson.Context.HttpApiSimpleAuthorizerResponse);
+        invocation.Response.SetJson(result, AuthorizersJsonContext.Default.HttpApiSimpleAuthorizerResponse);
 
     public override void Deny(InvocationContext invocation, HttpApiAuthorizerRequest request) => invocation.Response.SetBody(Denial);
 }

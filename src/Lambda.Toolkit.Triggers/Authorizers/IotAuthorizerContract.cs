@@ -51,7 +51,7 @@ internal sealed class IotAuthorizerContract : AuthorizerContract<IotCustomAuthor
     }
 
     public override void Answer(InvocationContext invocation, IotCustomAuthorizerRequest request, IotCustomAuthorizerResponse result) =>
-        invocation.Response.SetJson(result, AuthorizerJson.Context.IotCustomAuthorizerResponse);
+        invocation.Response.SetJson(result, IotJsonContext.Default.IotCustomAuthorizerResponse);
 
     public override void Deny(InvocationContext invocation, IotCustomAuthorizerRequest request) => invocation.Response.SetBody(Denial);
 

@@ -195,7 +195,7 @@ internal sealed partial class CustomResourceAdapter<TProperties>(
         try
         {
             failure = null;
-            return EventReader.Read(invocation.Payload.Span, LambdaEventsJsonContext.Default.CloudFormationCustomResourceRequest);
+            return EventReader.Read(invocation.Payload.Span, CloudFormationJsonContext.Default.CloudFormationCustomResourceRequest);
         }
         catch (InvalidEventException ex)
         {

@@ -117,5 +117,5 @@ public static class CustomResourceApplicationExtensions
         Func<CustomResourceRequest<JsonElement>, CancellationToken, ValueTask<CustomResourceResult>> update,
         Func<CustomResourceRequest<JsonElement>, CancellationToken, ValueTask<CustomResourceResult>> delete,
         Action<CustomResourceOptions>? configure = null) =>
-        app.MapCustomResource(LambdaEventsJsonContext.Default.JsonElement, create, update, delete, configure);
+        app.MapCustomResource(CloudFormationJsonContext.Default.JsonElement, create, update, delete, configure);
 }

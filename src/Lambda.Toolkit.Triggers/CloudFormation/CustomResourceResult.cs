@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Lambda.Toolkit.Events;
+using Lambda.Toolkit.Events.CloudFormation;
 
 namespace Lambda.Toolkit.Triggers.CloudFormation;
 
@@ -34,7 +35,7 @@ public sealed class CustomResourceResult
             copy[key] = value;
         }
 
-        Data = JsonSerializer.SerializeToElement(copy, LambdaEventsJsonContext.Default.DictionaryStringString);
+        Data = JsonSerializer.SerializeToElement(copy, CloudFormationJsonContext.Default.DictionaryStringString);
     }
 
     private CustomResourceResult(string? physicalResourceId, JsonElement data, bool noEcho)

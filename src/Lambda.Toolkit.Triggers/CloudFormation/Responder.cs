@@ -41,13 +41,13 @@ internal sealed partial class Responder(HttpClient client, CustomResourceOptions
         }
 
         var response = Succeeded(request, id, result);
-        var size = JsonSerializer.SerializeToUtf8Bytes(response, LambdaEventsJsonContext.Default.CloudFormationCustomResourceResponse).Length;
+        var size = JsonSerializer.SerializeToUtf8Bytes(response, CloudFormationJsonContext.Default.CloudFormationCustomResourceResponse).Length;
         if (size <= CustomResourceDefaults.MaxResponseBytes)
         {
             return response;
         }
 
-        var dataSize = result.Data is { } data ? JsonSerializer.SerializeToUtf8Bytes(data, LambdaEventsJsonContext.Default.JsonElement).Length : 0;
+        var dataSize = result.Data is { } data ? JsonSerializer.SerializeToUtf8Bytes(data, CloudFormationJsonContext.Default.JsonElement).Length : 0;
         return Failed(
             invocation,
             request,
@@ -81,7 +81,7 @@ internal sealed partial class Responder(HttpClient client, CustomResourceOptions
             LogicalResourceId = request.LogicalResourceId,
         };
 
-        var over = JsonSerializer.SerializeToUtf8Bytes(response, LambdaEventsJsonContext.Default.CloudFormationCustomResourceResponse).Length - CustomResourceDefaults.MaxResponseBytes;
+        var over = JsonSerializer.SerializeToUtf8Bytes(response, CloudFormationJsonContext.Default.CloudFormationCustomResourceResponse).Length - CustomResourceDefaults.MaxResponseBytes;
         if (over > 0)
         {
             // A character can take up to 6 bytes escaped: cut generously so one pass is enough.
@@ -102,7 +102,7 @@ internal sealed partial class Responder(HttpClient client, CustomResourceOptions
         }
 
         var url = new Uri(request.ResponseUrl!, UriKind.Absolute);
-        var body = JsonSerializer.SerializeToUtf8Bytes(response, LambdaEventsJsonContext.Default.CloudFormationCustomResourceResponse);
+        var body = JsonSerializer.SerializeToUtf8Bytes(response, CloudFormationJsonContext.Default.CloudFormationCustomResourceResponse);
         var time = invocation.TimeProvider;
         var deliverBy = invocation.Deadline - timeoutReportMargin - Slack;
         var budget = deliverBy - time.GetUtcNow();

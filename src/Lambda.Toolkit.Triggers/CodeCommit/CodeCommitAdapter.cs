@@ -21,7 +21,7 @@ internal sealed partial class CodeCommitAdapter(Func<CodeCommitRecord, IServiceP
 
     private async Task HandleAsync(InvocationContext invocation, ILogger logger)
     {
-        var codeCommitEvent = EventReader.Read(invocation.Payload.Span, LambdaEventsJsonContext.Default.CodeCommitEvent);
+        var codeCommitEvent = EventReader.Read(invocation.Payload.Span, CodeCommitJsonContext.Default.CodeCommitEvent);
         var records = codeCommitEvent.Records;
         if (records is not { Count: > 0 })
         {

@@ -42,7 +42,7 @@ internal sealed partial class CodePipelineJobAdapter(
         TimeSpan reserve,
         ILogger logger)
     {
-        var jobEvent = EventReader.Read(invocation.Payload.Span, LambdaEventsJsonContext.Default.CodePipelineJobEvent);
+        var jobEvent = EventReader.Read(invocation.Payload.Span, CodePipelineJsonContext.Default.CodePipelineJobEvent);
         if (jobEvent.Job is null)
         {
             throw new InvalidEventException(typeof(CodePipelineJobEvent), "The CodePipeline event's CodePipeline.job is null.") { JsonPath = "$['CodePipeline.job']" };
@@ -117,7 +117,7 @@ internal sealed partial class CodePipelineJobAdapter(
         }
 
         LogReported(logger, request.JobId, result.Status!);
-        invocation.Response.SetJson(result, LambdaEventsJsonContext.Default.CodePipelineJobResult);
+        invocation.Response.SetJson(result, CodePipelineJsonContext.Default.CodePipelineJobResult);
 
         if (!work.IsCompleted)
         {

@@ -28,25 +28,25 @@ public sealed class CognitoTriggerBuilder
     /// <param name="handler">Fills <see cref="CognitoPreSignUpEvent.Response"/>.</param>
     /// <returns>This builder.</returns>
     public CognitoTriggerBuilder OnPreSignUp(Func<CognitoPreSignUpEvent, InvocationContext, CancellationToken, ValueTask> handler) =>
-        Add(CognitoTrigger.PreSignUp, "pre sign-up", LambdaEventsJsonContext.Default.CognitoPreSignUpEvent, handler, CognitoResponseRules.PreSignUp, static e => (e.Request, e.Response));
+        Add(CognitoTrigger.PreSignUp, "pre sign-up", CognitoJsonContext.Default.CognitoPreSignUpEvent, handler, CognitoResponseRules.PreSignUp, static e => (e.Request, e.Response));
 
     /// <summary>Post confirmation (<c>PostConfirmation_ConfirmSignUp</c>, <c>_ConfirmForgotPassword</c>); the response stays empty.</summary>
     /// <param name="handler">Acts on the confirmed user.</param>
     /// <returns>This builder.</returns>
     public CognitoTriggerBuilder OnPostConfirmation(Func<CognitoPostConfirmationEvent, InvocationContext, CancellationToken, ValueTask> handler) =>
-        Add(CognitoTrigger.PostConfirmation, "post confirmation", LambdaEventsJsonContext.Default.CognitoPostConfirmationEvent, handler, null, static e => (e.Request, e.Response));
+        Add(CognitoTrigger.PostConfirmation, "post confirmation", CognitoJsonContext.Default.CognitoPostConfirmationEvent, handler, null, static e => (e.Request, e.Response));
 
     /// <summary>Pre authentication (<c>PreAuthentication_Authentication</c>): throw to refuse the sign-in; the response stays empty.</summary>
     /// <param name="handler">Checks the sign-in.</param>
     /// <returns>This builder.</returns>
     public CognitoTriggerBuilder OnPreAuthentication(Func<CognitoPreAuthenticationEvent, InvocationContext, CancellationToken, ValueTask> handler) =>
-        Add(CognitoTrigger.PreAuthentication, "pre authentication", LambdaEventsJsonContext.Default.CognitoPreAuthenticationEvent, handler, null, static e => (e.Request, e.Response));
+        Add(CognitoTrigger.PreAuthentication, "pre authentication", CognitoJsonContext.Default.CognitoPreAuthenticationEvent, handler, null, static e => (e.Request, e.Response));
 
     /// <summary>Post authentication (<c>PostAuthentication_Authentication</c>); the response stays empty.</summary>
     /// <param name="handler">Acts on the sign-in.</param>
     /// <returns>This builder.</returns>
     public CognitoTriggerBuilder OnPostAuthentication(Func<CognitoPostAuthenticationEvent, InvocationContext, CancellationToken, ValueTask> handler) =>
-        Add(CognitoTrigger.PostAuthentication, "post authentication", LambdaEventsJsonContext.Default.CognitoPostAuthenticationEvent, handler, null, static e => (e.Request, e.Response));
+        Add(CognitoTrigger.PostAuthentication, "post authentication", CognitoJsonContext.Default.CognitoPostAuthenticationEvent, handler, null, static e => (e.Request, e.Response));
 
     /// <summary>
     /// Pre token generation, event version 1 (<c>TokenGeneration_*</c> with <c>version</c> <c>1</c>): change the ID token's
@@ -56,7 +56,7 @@ public sealed class CognitoTriggerBuilder
     /// <param name="handler">Fills <see cref="CognitoPreTokenGenerationEvent.Response"/>.</param>
     /// <returns>This builder.</returns>
     public CognitoTriggerBuilder OnPreTokenGeneration(Func<CognitoPreTokenGenerationEvent, InvocationContext, CancellationToken, ValueTask> handler) =>
-        Add(CognitoTrigger.PreTokenGeneration, "pre token generation (version 1)", LambdaEventsJsonContext.Default.CognitoPreTokenGenerationEvent, handler, CognitoResponseRules.PreTokenGeneration, static e => (e.Request, e.Response));
+        Add(CognitoTrigger.PreTokenGeneration, "pre token generation (version 1)", CognitoJsonContext.Default.CognitoPreTokenGenerationEvent, handler, CognitoResponseRules.PreTokenGeneration, static e => (e.Request, e.Response));
 
     /// <summary>
     /// Pre token generation, event versions 2 and 3 (<c>TokenGeneration_*</c> with <c>version</c> <c>2</c> or <c>3</c>;
@@ -66,7 +66,7 @@ public sealed class CognitoTriggerBuilder
     /// <param name="handler">Fills <see cref="CognitoPreTokenGenerationV2Event.Response"/>.</param>
     /// <returns>This builder.</returns>
     public CognitoTriggerBuilder OnPreTokenGenerationV2(Func<CognitoPreTokenGenerationV2Event, InvocationContext, CancellationToken, ValueTask> handler) =>
-        Add(CognitoTrigger.PreTokenGenerationV2, "pre token generation (versions 2 and 3)", LambdaEventsJsonContext.Default.CognitoPreTokenGenerationV2Event, handler, CognitoResponseRules.PreTokenGenerationV2, static e => (e.Request, e.Response));
+        Add(CognitoTrigger.PreTokenGenerationV2, "pre token generation (versions 2 and 3)", CognitoJsonContext.Default.CognitoPreTokenGenerationV2Event, handler, CognitoResponseRules.PreTokenGenerationV2, static e => (e.Request, e.Response));
 
     /// <summary>
     /// Custom message (<c>CustomMessage_*</c>): write the SMS (at most 140 characters) and email (subject at most 140,
@@ -76,25 +76,25 @@ public sealed class CognitoTriggerBuilder
     /// <param name="handler">Fills <see cref="CognitoCustomMessageEvent.Response"/>.</param>
     /// <returns>This builder.</returns>
     public CognitoTriggerBuilder OnCustomMessage(Func<CognitoCustomMessageEvent, InvocationContext, CancellationToken, ValueTask> handler) =>
-        Add(CognitoTrigger.CustomMessage, "custom message", LambdaEventsJsonContext.Default.CognitoCustomMessageEvent, handler, CognitoResponseRules.CustomMessage, static e => (e.Request, e.Response));
+        Add(CognitoTrigger.CustomMessage, "custom message", CognitoJsonContext.Default.CognitoCustomMessageEvent, handler, CognitoResponseRules.CustomMessage, static e => (e.Request, e.Response));
 
     /// <summary>Define auth challenge (<c>DefineAuthChallenge_Authentication</c>): exactly one of a next <c>challengeName</c>, <c>issueTokens</c> or <c>failAuthentication</c>.</summary>
     /// <param name="handler">Fills <see cref="CognitoDefineAuthChallengeEvent.Response"/>.</param>
     /// <returns>This builder.</returns>
     public CognitoTriggerBuilder OnDefineAuthChallenge(Func<CognitoDefineAuthChallengeEvent, InvocationContext, CancellationToken, ValueTask> handler) =>
-        Add(CognitoTrigger.DefineAuthChallenge, "define auth challenge", LambdaEventsJsonContext.Default.CognitoDefineAuthChallengeEvent, handler, CognitoResponseRules.DefineAuthChallenge, static e => (e.Request, e.Response));
+        Add(CognitoTrigger.DefineAuthChallenge, "define auth challenge", CognitoJsonContext.Default.CognitoDefineAuthChallengeEvent, handler, CognitoResponseRules.DefineAuthChallenge, static e => (e.Request, e.Response));
 
     /// <summary>Create auth challenge (<c>CreateAuthChallenge_Authentication</c>): the public and private challenge parameters.</summary>
     /// <param name="handler">Fills <see cref="CognitoCreateAuthChallengeEvent.Response"/>.</param>
     /// <returns>This builder.</returns>
     public CognitoTriggerBuilder OnCreateAuthChallenge(Func<CognitoCreateAuthChallengeEvent, InvocationContext, CancellationToken, ValueTask> handler) =>
-        Add(CognitoTrigger.CreateAuthChallenge, "create auth challenge", LambdaEventsJsonContext.Default.CognitoCreateAuthChallengeEvent, handler, null, static e => (e.Request, e.Response));
+        Add(CognitoTrigger.CreateAuthChallenge, "create auth challenge", CognitoJsonContext.Default.CognitoCreateAuthChallengeEvent, handler, null, static e => (e.Request, e.Response));
 
     /// <summary>Verify auth challenge response (<c>VerifyAuthChallengeResponse_Authentication</c>): set <c>answerCorrect</c>.</summary>
     /// <param name="handler">Fills <see cref="CognitoVerifyAuthChallengeEvent.Response"/>.</param>
     /// <returns>This builder.</returns>
     public CognitoTriggerBuilder OnVerifyAuthChallengeResponse(Func<CognitoVerifyAuthChallengeEvent, InvocationContext, CancellationToken, ValueTask> handler) =>
-        Add(CognitoTrigger.VerifyAuthChallengeResponse, "verify auth challenge response", LambdaEventsJsonContext.Default.CognitoVerifyAuthChallengeEvent, handler, null, static e => (e.Request, e.Response));
+        Add(CognitoTrigger.VerifyAuthChallengeResponse, "verify auth challenge response", CognitoJsonContext.Default.CognitoVerifyAuthChallengeEvent, handler, null, static e => (e.Request, e.Response));
 
     /// <summary>
     /// User migration (<c>UserMigration_Authentication</c>, <c>_ForgotPassword</c>): return the user's attributes, or throw
@@ -104,7 +104,7 @@ public sealed class CognitoTriggerBuilder
     /// <param name="handler">Fills <see cref="CognitoUserMigrationEvent.Response"/>.</param>
     /// <returns>This builder.</returns>
     public CognitoTriggerBuilder OnUserMigration(Func<CognitoUserMigrationEvent, InvocationContext, CancellationToken, ValueTask> handler) =>
-        Add(CognitoTrigger.UserMigration, "user migration", LambdaEventsJsonContext.Default.CognitoUserMigrationEvent, handler, CognitoResponseRules.UserMigration, static e => (e.Request, e.Response));
+        Add(CognitoTrigger.UserMigration, "user migration", CognitoJsonContext.Default.CognitoUserMigrationEvent, handler, CognitoResponseRules.UserMigration, static e => (e.Request, e.Response));
 
     /// <summary>
     /// Custom email sender (<c>CustomEmailSender_*</c>): send the email yourself. <see cref="CognitoCustomSenderRequest.Code"/>
@@ -113,7 +113,7 @@ public sealed class CognitoTriggerBuilder
     /// <param name="handler">Sends the message.</param>
     /// <returns>This builder.</returns>
     public CognitoTriggerBuilder OnCustomEmailSender(Func<CognitoCustomSenderEvent, InvocationContext, CancellationToken, ValueTask> handler) =>
-        Add(CognitoTrigger.CustomEmailSender, "custom email sender", LambdaEventsJsonContext.Default.CognitoCustomSenderEvent, handler, null, static e => (e.Request, e.Response));
+        Add(CognitoTrigger.CustomEmailSender, "custom email sender", CognitoJsonContext.Default.CognitoCustomSenderEvent, handler, null, static e => (e.Request, e.Response));
 
     /// <summary>
     /// Custom SMS sender (<c>CustomSMSSender_*</c>): send the SMS yourself. <see cref="CognitoCustomSenderRequest.Code"/>
@@ -122,13 +122,13 @@ public sealed class CognitoTriggerBuilder
     /// <param name="handler">Sends the message.</param>
     /// <returns>This builder.</returns>
     public CognitoTriggerBuilder OnCustomSmsSender(Func<CognitoCustomSenderEvent, InvocationContext, CancellationToken, ValueTask> handler) =>
-        Add(CognitoTrigger.CustomSmsSender, "custom SMS sender", LambdaEventsJsonContext.Default.CognitoCustomSenderEvent, handler, null, static e => (e.Request, e.Response));
+        Add(CognitoTrigger.CustomSmsSender, "custom SMS sender", CognitoJsonContext.Default.CognitoCustomSenderEvent, handler, null, static e => (e.Request, e.Response));
 
     /// <summary>Inbound federation (<c>InboundFederation_ExternalProvider</c>): the attributes to set on the federated user (every attribute to keep; <c>{}</c> keeps them all).</summary>
     /// <param name="handler">Fills <see cref="CognitoInboundFederationEvent.Response"/>.</param>
     /// <returns>This builder.</returns>
     public CognitoTriggerBuilder OnInboundFederation(Func<CognitoInboundFederationEvent, InvocationContext, CancellationToken, ValueTask> handler) =>
-        Add(CognitoTrigger.InboundFederation, "inbound federation", LambdaEventsJsonContext.Default.CognitoInboundFederationEvent, handler, null, static e => (e.Request, e.Response));
+        Add(CognitoTrigger.InboundFederation, "inbound federation", CognitoJsonContext.Default.CognitoInboundFederationEvent, handler, null, static e => (e.Request, e.Response));
 
     /// <summary>The handler per family (indexed by <see cref="CognitoTrigger"/>).</summary>
     internal Func<InvocationContext, ValueTask>?[] Handlers => _handlers;

@@ -27,7 +27,7 @@ internal sealed class SecretRotationAdapter(
 
         return invocation =>
         {
-            var rotation = EventReader.Read(invocation.Payload.Span, LambdaEventsJsonContext.Default.SecretsManagerRotationEvent);
+            var rotation = EventReader.Read(invocation.Payload.Span, SecretsManagerJsonContext.Default.SecretsManagerRotationEvent);
             if (string.IsNullOrEmpty(rotation.SecretId))
             {
                 throw Invalid("The rotation request has no SecretId.", "$.SecretId");

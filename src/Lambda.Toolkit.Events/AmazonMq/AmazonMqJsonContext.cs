@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace Lambda.Toolkit.Events.AmazonMq;
+
+/// <summary>
+/// Source-generated JSON metadata for Amazon MQ events (ActiveMQ and RabbitMQ) and their messages: what a function of this source reads and writes, and nothing else.
+/// A function that uses only this context carries only these models in its Native AOT binary, where
+/// <see cref="LambdaEventsJsonContext"/> carries every source's. The options are those of
+/// <see cref="LambdaEventsJsonContext"/> (nulls not written, explicit wire names), so both write the same JSON.
+/// </summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, GenerationMode = JsonSourceGenerationMode.Metadata | JsonSourceGenerationMode.Serialization)]
+[JsonSerializable(typeof(ActiveMqEvent))]
+[JsonSerializable(typeof(ActiveMqMessage))]
+[JsonSerializable(typeof(RabbitMqEvent))]
+[JsonSerializable(typeof(RabbitMqMessage))]
+public sealed partial class AmazonMqJsonContext : JsonSerializerContext;

@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace Lambda.Toolkit.Events.AppSync;
+
+/// <summary>
+/// Source-generated JSON metadata for AppSync Lambda authorizer requests and responses, and resolver events (one, or a batch): what a function of this source reads and writes, and nothing else.
+/// A function that uses only this context carries only these models in its Native AOT binary, where
+/// <see cref="LambdaEventsJsonContext"/> carries every source's. The options are those of
+/// <see cref="LambdaEventsJsonContext"/> (nulls not written, explicit wire names), so both write the same JSON.
+/// </summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, GenerationMode = JsonSourceGenerationMode.Metadata | JsonSourceGenerationMode.Serialization)]
+[JsonSerializable(typeof(AppSyncAuthorizerRequest))]
+[JsonSerializable(typeof(AppSyncAuthorizerResponse))]
+[JsonSerializable(typeof(AppSyncResolverEvent))]
+[JsonSerializable(typeof(AppSyncResolverEvent[]))]
+public sealed partial class AppSyncJsonContext : JsonSerializerContext;
