@@ -462,6 +462,56 @@ public abstract class RuntimeApiClientTests
         Assert.Equal(3, server.Requests.Count);
     }
 
+    // A listener with a full backlog that never accepts: the kernel drops further SYNs, so a connect hangs.
+    private static (System.Net.Sockets.Socket Listener, System.Net.Sockets.Socket Held) Unanswered()
+    {
+        var listener = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(0);
+        var held = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        held.Connect(listener.LocalEndPoint!);
+        return (listener, held);
+    }
+
+    [Fact]
+    public async Task A_connect_that_gets_no_answer_gives_up_after_the_connect_timeout()
+    {
+        var (listener, held) = Unanswered();
+        using (listener)
+        using (held)
+        {
+            var address = listener.LocalEndPoint!.ToString();
+            using var client = new RuntimeApiClient(address!, new LambdaRuntimeOptions { MaxConcurrency = Loops, RuntimeApiMaxAttempts = 1 }, TimeProvider.System);
+            using var next = new NextInvocation();
+
+            var failure = await Assert.ThrowsAsync<RuntimeApiException>(() => Task.Run(() => client.GetNextAsync(next, CancellationToken.None).AsTask()).WaitAsync(Wait));
+
+            Assert.Equal(
+                $"The Lambda Runtime API at {address} could not be reached for invocation/next after 1 attempts: Connecting to {address} timed out after 2 s. The function process stops.",
+                failure.Message);
+        }
+    }
+
+    [Fact]
+    public async Task Cancelling_a_connect_that_gets_no_answer_stops_it()
+    {
+        var (listener, held) = Unanswered();
+        using (listener)
+        using (held)
+        {
+            using var client = new RuntimeApiClient(listener.LocalEndPoint!.ToString()!, new LambdaRuntimeOptions { MaxConcurrency = Loops, RuntimeApiMaxAttempts = 1 }, TimeProvider.System);
+            using var next = new NextInvocation();
+            using var stop = new CancellationTokenSource();
+
+            var pending = Task.Run(() => client.GetNextAsync(next, stop.Token).AsTask());
+            await Task.Delay(100);
+            await stop.CancelAsync();
+
+            // Not the 2 s connect timeout, which would end it with a RuntimeApiException.
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending.WaitAsync(Wait));
+        }
+    }
+
     [Fact]
     public async Task An_unreachable_Runtime_API_fails_after_the_attempts_with_the_reason()
     {
