@@ -11,8 +11,8 @@ namespace Lambda.Toolkit.Runtime;
 /// that outlasts the retries, or a 5xx answer, is a <see cref="RuntimeApiException"/>: the process cannot go on.
 /// Requests are sequential per connection; concurrent callers (several loops) each get a connection of their own.
 /// With <see cref="LambdaRuntimeOptions.MaxConcurrency"/> 1 (one loop) the connections make blocking socket calls on
-/// the caller's thread (see <see cref="HttpConnection"/>): the calls complete synchronously, with no socket engine
-/// thread and no thread-pool hop per request.
+/// the caller's thread (see <see cref="HttpConnection"/>): the calls complete synchronously, with no thread-pool
+/// thread and no hop per request.
 /// </summary>
 internal sealed class RuntimeApiClient : IDisposable
 {

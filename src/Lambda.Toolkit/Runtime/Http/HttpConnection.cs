@@ -15,9 +15,10 @@ namespace Lambda.Toolkit.Runtime.Http;
 /// </summary>
 /// <remarks>
 /// A <em>blocking</em> connection (the process's only loop, <see cref="LambdaRuntimeOptions.MaxConcurrency"/> 1) makes
-/// blocking socket calls on the caller's thread: its <see cref="ValueTask"/>s complete synchronously, so the socket
-/// engine's epoll thread is never started and no thread-pool thread is woken for each completion (on Unix .NET
-/// runs a blocking call on a socket that never went non-blocking as a plain system call). The loop's thread is
+/// blocking socket calls on the caller's thread: its <see cref="ValueTask"/>s complete synchronously, so no
+/// thread-pool thread is started or woken for a completion and the socket engine's epoll thread has nothing to do
+/// (on Unix .NET runs a blocking call on a socket that never went non-blocking as a plain system call; the engine's
+/// thread itself is still started by the first <see cref="Socket"/> the process creates). The loop's thread is
 /// blocked while <c>next</c> waits, which is what a single sequential long poll needs; a handler that goes async
 /// still continues on the thread pool, and the loop then blocks that pool thread in <c>next</c>, which is fine for
 /// one loop. Cancellation shuts the socket down so a blocked call returns, and surfaces as the
