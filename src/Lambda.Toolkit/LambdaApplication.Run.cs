@@ -23,6 +23,12 @@ public sealed partial class LambdaApplication
     /// <paramref name="cancellationToken"/> fires. An init failure is posted to Lambda's init-error endpoint;
     /// it and a Runtime API failure end the run with a non-zero <see cref="System.Environment.ExitCode"/>.
     /// </summary>
+    /// <remarks>
+    /// With one loop (<see cref="LambdaRuntimeOptions.MaxConcurrency"/> 1, the default) the Runtime API calls block
+    /// the thread that runs the loop, and no thread is started for them: called from <c>Main</c>, the function runs
+    /// on the main thread and this method returns when it stops. To run it beside other work, start it with
+    /// <see cref="Task.Run(Func{Task})"/>.
+    /// </remarks>
     /// <param name="cancellationToken">Stops the loop.</param>
     /// <returns>A task that completes when the function stops.</returns>
     public async Task RunAsync(CancellationToken cancellationToken = default)

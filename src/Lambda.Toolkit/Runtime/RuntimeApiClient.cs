@@ -10,6 +10,9 @@ namespace Lambda.Toolkit.Runtime;
 /// retries with exponential backoff when a connection fails or the Runtime API answers 502, 503 or 504. A failure
 /// that outlasts the retries, or a 5xx answer, is a <see cref="RuntimeApiException"/>: the process cannot go on.
 /// Requests are sequential per connection; concurrent callers (several loops) each get a connection of their own.
+/// With <see cref="LambdaRuntimeOptions.MaxConcurrency"/> 1 (one loop) the connections make blocking socket calls on
+/// the caller's thread (see <see cref="HttpConnection"/>): the calls complete synchronously, with no thread-pool
+/// thread and no hop per request.
 /// </summary>
 internal sealed class RuntimeApiClient : IDisposable
 {
@@ -17,6 +20,7 @@ internal sealed class RuntimeApiClient : IDisposable
     private readonly int _maxAttempts;
     private readonly TimeSpan _retryDelay;
     private readonly TimeProvider _timeProvider;
+    private readonly bool _blocking;
     private readonly object _gate = new();
     private HttpConnection?[] _idle = new HttpConnection?[1];
     private int _idleCount;
@@ -28,6 +32,7 @@ internal sealed class RuntimeApiClient : IDisposable
         _maxAttempts = options.RuntimeApiMaxAttempts;
         _retryDelay = options.RuntimeApiRetryDelay;
         _timeProvider = timeProvider;
+        _blocking = options.MaxConcurrency == 1;
     }
 
     public string Address => _endpoint.Authority;
@@ -225,7 +230,7 @@ internal sealed class RuntimeApiClient : IDisposable
             }
         }
 
-        return new HttpConnection(_endpoint);
+        return new HttpConnection(_endpoint, _blocking);
     }
 
     private void Release(HttpConnection connection, bool reusable)

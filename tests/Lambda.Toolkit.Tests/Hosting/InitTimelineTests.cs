@@ -46,7 +46,7 @@ public sealed class InitTimelineTests : IAsyncLifetime
         app.Prime("{}");
 
         using var stop = new CancellationTokenSource();
-        var loop = app.RunCoreAsync(_emulator.RuntimeApiAddress, stop.Token);
+        var loop = Task.Run(() => app.RunCoreAsync(_emulator.RuntimeApiAddress, stop.Token));
         var result = await _emulator.InvokeAsync("{}"u8.ToArray()).WaitAsync(Wait);
         Assert.True(result.IsSuccess);
         await stop.CancelAsync();

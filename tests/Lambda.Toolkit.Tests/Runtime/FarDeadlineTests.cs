@@ -48,7 +48,7 @@ public sealed class FarDeadlineTests : IAsyncLifetime
             TestJsonContext.Default.Receipt);
         await using (app)
         {
-            var loop = app.RunCoreAsync(_api.Address, _stop.Token);
+            var loop = Task.Run(() => app.RunCoreAsync(_api.Address, _stop.Token));
             var soon = DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
 
             var now = await _api.InvokeAsync("far-1", deadlineMs, """{"id":1,"item":"book"}""").WaitAsync(Wait);

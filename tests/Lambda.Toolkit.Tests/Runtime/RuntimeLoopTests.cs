@@ -39,7 +39,8 @@ public sealed class RuntimeLoopTests : IAsyncLifetime
         return app;
     }
 
-    private Task<int> Run(LambdaApplication app) => app.RunCoreAsync(_emulator.RuntimeApiAddress, _stop.Token);
+    // The only loop makes blocking Runtime API calls on the thread that runs it: start it on a pool thread.
+    private Task<int> Run(LambdaApplication app) => Task.Run(() => app.RunCoreAsync(_emulator.RuntimeApiAddress, _stop.Token));
 
     private Task<EmulatedInvocationResult> Invoke(string json, TestInvocation? invocation = null) =>
         _emulator.InvokeAsync(Encoding.UTF8.GetBytes(json), invocation).WaitAsync(Wait);

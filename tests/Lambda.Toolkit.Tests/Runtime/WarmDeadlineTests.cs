@@ -36,7 +36,7 @@ public sealed class WarmDeadlineTests
         using var stop = new CancellationTokenSource();
         await using (app)
         {
-            var loop = app.RunCoreAsync(emulator.RuntimeApiAddress, stop.Token);
+            var loop = Task.Run(() => app.RunCoreAsync(emulator.RuntimeApiAddress, stop.Token));
 
             // Token at 2.5 s (3 s timeout, 500 ms margin): the context's timer is armed for it and left armed.
             var quick = await emulator.InvokeAsync(Encoding.UTF8.GetBytes("\"quick\""), new TestInvocation { Timeout = TimeSpan.FromSeconds(3) }).WaitAsync(Wait);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -12,6 +13,17 @@ namespace Lambda.Toolkit.Runtime.Http;
 /// at a time. Transport failures are <see cref="IOException"/>s (the caller may retry); a response that breaks
 /// the protocol is a <see cref="RuntimeApiException"/>. After either, the connection must be disposed.
 /// </summary>
+/// <remarks>
+/// A <em>blocking</em> connection (the process's only loop, <see cref="LambdaRuntimeOptions.MaxConcurrency"/> 1) makes
+/// blocking socket calls on the caller's thread: its <see cref="ValueTask"/>s complete synchronously, so no
+/// thread-pool thread is started or woken for a completion and the socket engine's epoll thread has nothing to do
+/// (on Unix .NET runs a blocking call on a socket that never went non-blocking as a plain system call; the engine's
+/// thread itself is still started by the first <see cref="Socket"/> the process creates). The loop's thread is
+/// blocked while <c>next</c> waits, which is what a single sequential long poll needs; a handler that goes async
+/// still continues on the thread pool, and the loop then blocks that pool thread in <c>next</c>, which is fine for
+/// one loop. Cancellation shuts the socket down so a blocked call returns, and surfaces as the
+/// <see cref="OperationCanceledException"/> the asynchronous calls throw. Several loops use the asynchronous calls.
+/// </remarks>
 internal sealed partial class HttpConnection : IDisposable
 {
     /// <summary>The largest response head (status line and header fields), and the largest trailer block.</summary>
@@ -25,6 +37,7 @@ internal sealed partial class HttpConnection : IDisposable
     private const int InitialBufferSize = 16 * 1024;
 
     private readonly RuntimeApiEndpoint _endpoint;
+    private readonly bool _blocking;
     private Socket? _socket;
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
     private byte[] _writeBuffer = ArrayPool<byte>.Shared.Rent(1024);
@@ -33,7 +46,11 @@ internal sealed partial class HttpConnection : IDisposable
     private int _scanned;
     private bool _keepAlive;
 
-    public HttpConnection(RuntimeApiEndpoint endpoint) => _endpoint = endpoint;
+    public HttpConnection(RuntimeApiEndpoint endpoint, bool blocking)
+    {
+        _endpoint = endpoint;
+        _blocking = blocking;
+    }
 
     /// <summary>Whether the socket is open (a connection that was used before, or connected by <see cref="ConnectAsync"/>).</summary>
     public bool IsConnected => _socket is not null;
@@ -59,24 +76,43 @@ internal sealed partial class HttpConnection : IDisposable
     /// <summary>Opens the connection; gives up after <see cref="ConnectTimeout"/>.</summary>
     public async ValueTask ConnectAsync(CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ConnectTimeout);
+        var started = Stopwatch.GetTimestamp();
+        // A blocking connection to an IP address needs no timer: its connect is bounded by a send timeout.
+        CancellationTokenSource? timeout = null;
         try
         {
-            var addresses = _endpoint.Address is { } address
-                ? [address]
-                : await Dns.GetHostAddressesAsync(_endpoint.Host, timeout.Token).ConfigureAwait(false);
+            IPAddress[] addresses;
+            if (_endpoint.Address is { } address)
+            {
+                addresses = [address];
+            }
+            else
+            {
+                timeout = Timeout(cancellationToken);
+                addresses = await Dns.GetHostAddressesAsync(_endpoint.Host, timeout.Token).ConfigureAwait(false);
+            }
+
             SocketException? last = null;
             foreach (var candidate in addresses)
             {
                 var socket = new Socket(candidate.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 try
                 {
-                    await socket.ConnectAsync(new IPEndPoint(candidate, _endpoint.Port), timeout.Token).ConfigureAwait(false);
+                    var endPoint = new IPEndPoint(candidate, _endpoint.Port);
+                    if (_blocking)
+                    {
+                        ConnectBlocking(socket, endPoint, started, cancellationToken);
+                    }
+                    else
+                    {
+                        timeout ??= Timeout(cancellationToken);
+                        await socket.ConnectAsync(endPoint, timeout.Token).ConfigureAwait(false);
+                    }
+
                     _socket = socket;
                     return;
                 }
-                catch (SocketException ex)
+                catch (SocketException ex) when (ex.SocketErrorCode != SocketError.TimedOut || !_blocking)
                 {
                     socket.Dispose();
                     last = ex;
@@ -92,12 +128,75 @@ internal sealed partial class HttpConnection : IDisposable
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new IOException($"Connecting to {_endpoint.Authority} timed out after {ConnectTimeout.TotalSeconds:0} s", ex);
+            throw TimedOut(ex);
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.TimedOut && _blocking)
+        {
+            throw TimedOut(ex);
         }
         catch (SocketException ex)
         {
             // Name resolution failed.
             throw new IOException($"{ex.Message} ({_endpoint.Authority})", ex);
+        }
+        finally
+        {
+            timeout?.Dispose();
+        }
+    }
+
+    private static CancellationTokenSource Timeout(CancellationToken cancellationToken)
+    {
+        var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ConnectTimeout);
+        return timeout;
+    }
+
+    private IOException TimedOut(Exception inner) =>
+        new($"Connecting to {_endpoint.Authority} timed out after {ConnectTimeout.TotalSeconds:0} s", inner);
+
+    // A blocking connect bounded by SO_SNDTIMEO (Linux ends connect() with EINPROGRESS, a SocketError.TimedOut here,
+    // when it elapses). Switching the socket to non-blocking for a connect + poll would not do: .NET never puts a
+    // socket back into blocking mode, and blocking calls on a non-blocking socket wait through the epoll engine.
+    private static void ConnectBlocking(Socket socket, IPEndPoint endPoint, long started, CancellationToken cancellationToken)
+    {
+        var left = ConnectTimeout - Stopwatch.GetElapsedTime(started);
+        if (left <= TimeSpan.Zero)
+        {
+            throw new SocketException((int)SocketError.TimedOut);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        socket.SendTimeout = Math.Max(1, (int)left.TotalMilliseconds);
+        try
+        {
+            using (AbortOn(socket, cancellationToken))
+            {
+                socket.Connect(endPoint);
+            }
+        }
+        catch (SocketException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        socket.SendTimeout = 0;
+    }
+
+    // Shuts the socket down when the token fires, so that a blocking call on it returns.
+    private static CancellationTokenRegistration AbortOn(Socket socket, CancellationToken cancellationToken) =>
+        cancellationToken.CanBeCanceled ? cancellationToken.UnsafeRegister(static s => Abort((Socket)s!), socket) : default;
+
+    private static void Abort(Socket socket)
+    {
+        try
+        {
+            socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // Not connected yet, or already closed: the blocked call fails or returns anyway.
         }
     }
 
@@ -361,7 +460,25 @@ internal sealed partial class HttpConnection : IDisposable
         var socket = _socket ?? throw new ObjectDisposedException(nameof(HttpConnection));
         try
         {
-            return await socket.ReceiveAsync(destination, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            if (!_blocking)
+            {
+                return await socket.ReceiveAsync(destination, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            int read;
+            using (AbortOn(socket, cancellationToken))
+            {
+                read = socket.Receive(destination.Span);
+            }
+
+            // A socket shut down by the token reads as the end of the stream.
+            cancellationToken.ThrowIfCancellationRequested();
+            return read;
+        }
+        catch (SocketException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
         }
         catch (SocketException ex)
         {
@@ -374,11 +491,31 @@ internal sealed partial class HttpConnection : IDisposable
         var socket = _socket ?? throw new ObjectDisposedException(nameof(HttpConnection));
         try
         {
+            if (_blocking)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using (AbortOn(socket, cancellationToken))
+                {
+                    var rest = data.Span;
+                    while (!rest.IsEmpty)
+                    {
+                        rest = rest[socket.Send(rest)..];
+                    }
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                return;
+            }
+
             while (!data.IsEmpty)
             {
                 var sent = await socket.SendAsync(data, SocketFlags.None, cancellationToken).ConfigureAwait(false);
                 data = data[sent..];
             }
+        }
+        catch (SocketException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
         }
         catch (SocketException ex)
         {

@@ -5,30 +5,37 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Lambda.Toolkit.Tests.Runtime.Http;
 
-/// <summary>The Runtime API client against a hostile raw TCP server: framing, splits, drops, limits and retries.</summary>
-public sealed class RuntimeApiClientTests
+/// <summary>
+/// The Runtime API client against a hostile raw TCP server: framing, splits, drops, limits and retries; over blocking
+/// socket calls (one loop, the default) and asynchronous ones (several loops). A call that may block runs on a pool
+/// thread, so that a hang fails the test after <see cref="Wait"/>.
+/// </summary>
+public abstract class RuntimeApiClientTests
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+    private protected static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
-    private static RuntimeApiClient Client(RawHttpServer server, int attempts = 3, TimeProvider? time = null) =>
-        new(server.Address, new LambdaRuntimeOptions { RuntimeApiMaxAttempts = attempts, RuntimeApiRetryDelay = TimeSpan.Zero }, time ?? TimeProvider.System);
+    /// <summary><see cref="LambdaRuntimeOptions.MaxConcurrency"/>: 1 makes blocking socket calls, more asynchronous ones.</summary>
+    private protected abstract int Loops { get; }
 
-    private static string Event(string requestId, string body, string extraHeaders = "") =>
+    private protected RuntimeApiClient Client(RawHttpServer server, int attempts = 3, TimeProvider? time = null) =>
+        new(server.Address, new LambdaRuntimeOptions { MaxConcurrency = Loops, RuntimeApiMaxAttempts = attempts, RuntimeApiRetryDelay = TimeSpan.Zero }, time ?? TimeProvider.System);
+
+    private protected static string Event(string requestId, string body, string extraHeaders = "") =>
         $"HTTP/1.1 200 OK\r\nLambda-Runtime-Aws-Request-Id: {requestId}\r\nLambda-Runtime-Deadline-Ms: 1700000000000\r\n{extraHeaders}Content-Length: {body.Length}\r\n\r\n{body}";
 
-    private const string Accepted = "HTTP/1.1 202 Accepted\r\nContent-Type: application/json\r\nContent-Length: 16\r\n\r\n{\"status\":\"OK\"}\n";
+    private protected const string Accepted = "HTTP/1.1 202 Accepted\r\nContent-Type: application/json\r\nContent-Length: 16\r\n\r\n{\"status\":\"OK\"}\n";
 
     private static async Task<NextInvocation> NextAsync(RuntimeApiClient client)
     {
         var next = new NextInvocation();
-        await client.GetNextAsync(next, CancellationToken.None).AsTask().WaitAsync(Wait);
+        await Task.Run(() => client.GetNextAsync(next, CancellationToken.None).AsTask()).WaitAsync(Wait);
         return next;
     }
 
     private static async Task<RuntimeApiException> FailsAsync(RuntimeApiClient client)
     {
         using var next = new NextInvocation();
-        return await Assert.ThrowsAsync<RuntimeApiException>(() => client.GetNextAsync(next, CancellationToken.None).AsTask().WaitAsync(Wait));
+        return await Assert.ThrowsAsync<RuntimeApiException>(() => Task.Run(() => client.GetNextAsync(next, CancellationToken.None).AsTask()).WaitAsync(Wait));
     }
 
     private static string Text(NextInvocation next) => Encoding.UTF8.GetString(next.Payload.Span);
@@ -105,7 +112,7 @@ public sealed class RuntimeApiClientTests
         {
         }
 
-        var status = await client.PostResponseAsync(id, Encoding.UTF8.GetBytes("{\"ok\":true}"), CancellationToken.None).AsTask().WaitAsync(Wait);
+        var status = await Task.Run(() => client.PostResponseAsync(id, Encoding.UTF8.GetBytes("{\"ok\":true}"), CancellationToken.None).AsTask()).WaitAsync(Wait);
         using (await NextAsync(client))
         {
         }
@@ -129,7 +136,7 @@ public sealed class RuntimeApiClientTests
         await using var server = RawHttpServer.Answering(_ => Accepted);
         using var client = Client(server);
 
-        var status = await client.PostResponseAsync("r", body, CancellationToken.None).AsTask().WaitAsync(Wait);
+        var status = await Task.Run(() => client.PostResponseAsync("r", body, CancellationToken.None).AsTask()).WaitAsync(Wait);
 
         Assert.Equal(HttpStatusCode.Accepted, status);
         Assert.Equal(body, Assert.Single(server.Requests).Body);
@@ -141,8 +148,8 @@ public sealed class RuntimeApiClientTests
         await using var server = RawHttpServer.Answering(_ => Accepted);
         using var client = Client(server);
 
-        await client.PostErrorAsync("r-9", new FunctionError("Orders.Invalid\r\nX-Injected: 1", "bad order", ["at A"]), CancellationToken.None).AsTask().WaitAsync(Wait);
-        await client.PostInitErrorAsync(new FunctionError("Init.Failed", "no config", []), CancellationToken.None).AsTask().WaitAsync(Wait);
+        await Task.Run(() => client.PostErrorAsync("r-9", new FunctionError("Orders.Invalid\r\nX-Injected: 1", "bad order", ["at A"]), CancellationToken.None).AsTask()).WaitAsync(Wait);
+        await Task.Run(() => client.PostInitErrorAsync(new FunctionError("Init.Failed", "no config", []), CancellationToken.None).AsTask()).WaitAsync(Wait);
 
         var post = server.Requests.First();
         Assert.Equal("/2018-06-01/runtime/invocation/r-9/error", post.Target);
@@ -160,8 +167,8 @@ public sealed class RuntimeApiClientTests
         await using var server = RawHttpServer.Answering(_ => Accepted + "HTTP/1.1 202 Accepted\r\n");
         using var client = Client(server, attempts: 1);
 
-        await client.PostResponseAsync("r-1", "{}"u8.ToArray(), CancellationToken.None).AsTask().WaitAsync(Wait);
-        await client.PostResponseAsync("r-2", "{}"u8.ToArray(), CancellationToken.None).AsTask().WaitAsync(Wait);
+        await Task.Run(() => client.PostResponseAsync("r-1", "{}"u8.ToArray(), CancellationToken.None).AsTask()).WaitAsync(Wait);
+        await Task.Run(() => client.PostResponseAsync("r-2", "{}"u8.ToArray(), CancellationToken.None).AsTask()).WaitAsync(Wait);
 
         Assert.Equal(2, server.Connections);
     }
@@ -192,7 +199,7 @@ public sealed class RuntimeApiClientTests
         {
         }
 
-        var status = await client.PostResponseAsync("r-4", "{}"u8.ToArray(), CancellationToken.None).AsTask().WaitAsync(Wait);
+        var status = await Task.Run(() => client.PostResponseAsync("r-4", "{}"u8.ToArray(), CancellationToken.None).AsTask()).WaitAsync(Wait);
 
         Assert.Equal(HttpStatusCode.Accepted, status);
         Assert.Equal(2, server.Connections);
@@ -407,8 +414,8 @@ public sealed class RuntimeApiClientTests
             : "HTTP/1.1 500 Internal Server Error\r\nContent-Length: 4\r\n\r\noops");
         using var client = Client(server);
 
-        var refused = await client.PostResponseAsync("r-413", "{}"u8.ToArray(), CancellationToken.None).AsTask().WaitAsync(Wait);
-        var failure = await Assert.ThrowsAsync<RuntimeApiException>(() => client.PostResponseAsync("r-500", "{}"u8.ToArray(), CancellationToken.None).AsTask().WaitAsync(Wait));
+        var refused = await Task.Run(() => client.PostResponseAsync("r-413", "{}"u8.ToArray(), CancellationToken.None).AsTask()).WaitAsync(Wait);
+        var failure = await Assert.ThrowsAsync<RuntimeApiException>(() => Task.Run(() => client.PostResponseAsync("r-500", "{}"u8.ToArray(), CancellationToken.None).AsTask()).WaitAsync(Wait));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused);
         Assert.Equal($"The Lambda Runtime API at {server.Address} answered invocation/response with HTTP 500: oops. The function process stops.", failure.Message);
@@ -423,10 +430,10 @@ public sealed class RuntimeApiClientTests
         await using var server = RawHttpServer.Answering(r => r.Connection == 1
             ? "HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n"
             : Event("r-7", "{\"after\":\"retry\"}"));
-        using var client = new RuntimeApiClient(server.Address, new LambdaRuntimeOptions { RuntimeApiRetryDelay = TimeSpan.FromMilliseconds(50) }, time);
+        using var client = new RuntimeApiClient(server.Address, new LambdaRuntimeOptions { MaxConcurrency = Loops, RuntimeApiRetryDelay = TimeSpan.FromMilliseconds(50) }, time);
         using var next = new NextInvocation();
 
-        var pending = client.GetNextAsync(next, CancellationToken.None).AsTask();
+        var pending = Task.Run(() => client.GetNextAsync(next, CancellationToken.None).AsTask());
         var started = time.GetUtcNow();
         while (!pending.IsCompleted && time.GetUtcNow() - started < TimeSpan.FromSeconds(10))
         {
@@ -455,6 +462,56 @@ public sealed class RuntimeApiClientTests
         Assert.Equal(3, server.Requests.Count);
     }
 
+    // A listener with a full backlog that never accepts: the kernel drops further SYNs, so a connect hangs.
+    private static (System.Net.Sockets.Socket Listener, System.Net.Sockets.Socket Held) Unanswered()
+    {
+        var listener = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(0);
+        var held = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        held.Connect(listener.LocalEndPoint!);
+        return (listener, held);
+    }
+
+    [Fact]
+    public async Task A_connect_that_gets_no_answer_gives_up_after_the_connect_timeout()
+    {
+        var (listener, held) = Unanswered();
+        using (listener)
+        using (held)
+        {
+            var address = listener.LocalEndPoint!.ToString();
+            using var client = new RuntimeApiClient(address!, new LambdaRuntimeOptions { MaxConcurrency = Loops, RuntimeApiMaxAttempts = 1 }, TimeProvider.System);
+            using var next = new NextInvocation();
+
+            var failure = await Assert.ThrowsAsync<RuntimeApiException>(() => Task.Run(() => client.GetNextAsync(next, CancellationToken.None).AsTask()).WaitAsync(Wait));
+
+            Assert.Equal(
+                $"The Lambda Runtime API at {address} could not be reached for invocation/next after 1 attempts: Connecting to {address} timed out after 2 s. The function process stops.",
+                failure.Message);
+        }
+    }
+
+    [Fact]
+    public async Task Cancelling_a_connect_that_gets_no_answer_stops_it()
+    {
+        var (listener, held) = Unanswered();
+        using (listener)
+        using (held)
+        {
+            using var client = new RuntimeApiClient(listener.LocalEndPoint!.ToString()!, new LambdaRuntimeOptions { MaxConcurrency = Loops, RuntimeApiMaxAttempts = 1 }, TimeProvider.System);
+            using var next = new NextInvocation();
+            using var stop = new CancellationTokenSource();
+
+            var pending = Task.Run(() => client.GetNextAsync(next, stop.Token).AsTask());
+            await Task.Delay(100);
+            await stop.CancelAsync();
+
+            // Not the 2 s connect timeout, which would end it with a RuntimeApiException.
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending.WaitAsync(Wait));
+        }
+    }
+
     [Fact]
     public async Task An_unreachable_Runtime_API_fails_after_the_attempts_with_the_reason()
     {
@@ -464,10 +521,10 @@ public sealed class RuntimeApiClientTests
             port = closed.Port;
         }
 
-        using var client = new RuntimeApiClient($"127.0.0.1:{port}", new LambdaRuntimeOptions { RuntimeApiMaxAttempts = 3, RuntimeApiRetryDelay = TimeSpan.Zero }, TimeProvider.System);
+        using var client = new RuntimeApiClient($"127.0.0.1:{port}", new LambdaRuntimeOptions { MaxConcurrency = Loops, RuntimeApiMaxAttempts = 3, RuntimeApiRetryDelay = TimeSpan.Zero }, TimeProvider.System);
         using var next = new NextInvocation();
 
-        var failure = await Assert.ThrowsAsync<RuntimeApiException>(() => client.GetNextAsync(next, CancellationToken.None).AsTask().WaitAsync(Wait));
+        var failure = await Assert.ThrowsAsync<RuntimeApiException>(() => Task.Run(() => client.GetNextAsync(next, CancellationToken.None).AsTask()).WaitAsync(Wait));
 
         Assert.StartsWith($"The Lambda Runtime API at 127.0.0.1:{port} could not be reached for invocation/next after 3 attempts: Connection refused", failure.Message);
     }
@@ -591,7 +648,7 @@ public sealed class RuntimeApiClientTests
         using var next = new NextInvocation();
         using var stop = new CancellationTokenSource();
 
-        var pending = client.GetNextAsync(next, stop.Token).AsTask();
+        var pending = Task.Run(() => client.GetNextAsync(next, stop.Token).AsTask());
         while (server.Requests.IsEmpty)
         {
             await Task.Delay(5);
@@ -627,7 +684,7 @@ public sealed class RuntimeApiClientTests
     public async Task Reaches_a_Runtime_API_by_DNS_name()
     {
         await using var server = RawHttpServer.Answering(_ => Event("r-dns", "{}"));
-        using var client = new RuntimeApiClient($"localhost:{server.Port}", new LambdaRuntimeOptions(), TimeProvider.System);
+        using var client = new RuntimeApiClient($"localhost:{server.Port}", new LambdaRuntimeOptions { MaxConcurrency = Loops }, TimeProvider.System);
 
         using var next = await NextAsync(client);
 
@@ -660,7 +717,7 @@ public sealed class RuntimeApiClientTests
 
         await using (server)
         {
-            using var client = new RuntimeApiClient(server.Address, new LambdaRuntimeOptions(), TimeProvider.System);
+            using var client = new RuntimeApiClient(server.Address, new LambdaRuntimeOptions { MaxConcurrency = Loops }, TimeProvider.System);
 
             using var next = await NextAsync(client);
 
@@ -668,4 +725,37 @@ public sealed class RuntimeApiClientTests
             Assert.Equal($"[::1]:{server.Port}", Assert.Single(server.Requests).Headers["Host"]);
         }
     }
+}
+
+/// <summary>The client of the process's only loop: blocking socket calls on the caller's thread.</summary>
+public sealed class BlockingRuntimeApiClientTests : RuntimeApiClientTests
+{
+    private protected override int Loops => 1;
+
+    [Fact]
+    public async Task Calls_complete_synchronously_on_the_calling_thread()
+    {
+        await using var server = RawHttpServer.Answering(r => r.Method == "POST" ? Accepted : Event("r-1", "{}"));
+        using var client = Client(server);
+        using var next = new NextInvocation();
+
+        var (nextCall, postCall) = await Task.Run(() =>
+        {
+            var nextCall = client.GetNextAsync(next, CancellationToken.None).AsTask();
+            var postCall = client.PostResponseAsync("r-1", "{}"u8.ToArray(), CancellationToken.None).AsTask();
+            return (nextCall, postCall);
+        }).WaitAsync(Wait);
+
+        Assert.True(nextCall.IsCompletedSuccessfully);
+        Assert.True(postCall.IsCompletedSuccessfully);
+        Assert.Equal("r-1", next.RequestId);
+        Assert.Equal(HttpStatusCode.Accepted, await postCall);
+        Assert.Equal(1, server.Connections);
+    }
+}
+
+/// <summary>The client shared by several loops: asynchronous socket calls.</summary>
+public sealed class AsyncRuntimeApiClientTests : RuntimeApiClientTests
+{
+    private protected override int Loops => 2;
 }
