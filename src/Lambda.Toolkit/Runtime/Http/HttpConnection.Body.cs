@@ -8,6 +8,9 @@ internal sealed partial class HttpConnection
     // The longest chunk-size line (size and extensions) accepted.
     private const int MaxChunkLineBytes = 8 * 1024;
 
+    private static readonly string ChunkLineTooLong = $"sent a chunk-size line longer than {MaxChunkLineBytes} bytes";
+    private static readonly string TrailersTooLarge = $"sent a trailer block larger than {MaxHeaderBytes / 1024} KB";
+
     private BodyState _state;
     private long _remaining;
 
@@ -89,7 +92,7 @@ internal sealed partial class HttpConnection
 
                 default:
                 {
-                    var length = await ReadLineAsync(MaxChunkLineBytes, "chunk-size line", cancellationToken).ConfigureAwait(false);
+                    var length = await ReadLineAsync(MaxChunkLineBytes, "chunk-size line", ChunkLineTooLong, cancellationToken).ConfigureAwait(false);
                     var size = ParseChunkSize(_buffer.AsSpan(_start - length - 2, length));
                     if (size > 0)
                     {
@@ -100,12 +103,12 @@ internal sealed partial class HttpConnection
 
                     // The last chunk: trailer fields (ignored) up to an empty line.
                     var trailers = 0;
-                    while ((length = await ReadLineAsync(MaxHeaderBytes - trailers, "trailer block", cancellationToken).ConfigureAwait(false)) > 0)
+                    while ((length = await ReadLineAsync(MaxHeaderBytes - trailers, "trailer block", TrailersTooLarge, cancellationToken).ConfigureAwait(false)) > 0)
                     {
                         trailers += length + 2;
                         if (trailers >= MaxHeaderBytes)
                         {
-                            throw Protocol($"sent a trailer block larger than {MaxHeaderBytes / 1024} KB");
+                            throw Protocol(TrailersTooLarge);
                         }
                     }
 
@@ -174,9 +177,9 @@ internal sealed partial class HttpConnection
         return ReceiveAsync(destination, cancellationToken);
     }
 
-    // Reads one CRLF-terminated line of at most limit bytes and consumes it; returns its length without the CRLF
-    // (the line is then the limit bytes before _start - 2).
-    private async ValueTask<int> ReadLineAsync(int limit, string what, CancellationToken cancellationToken)
+    // Reads one CRLF-terminated line of at most limit bytes (else the protocol error tooLong) and consumes it; returns
+    // its length without the CRLF (the line is then the length bytes before _start - 2).
+    private async ValueTask<int> ReadLineAsync(int limit, string what, string tooLong, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -185,7 +188,7 @@ internal sealed partial class HttpConnection
             {
                 if (found > limit)
                 {
-                    throw TooLong(what, limit);
+                    throw Protocol(tooLong);
                 }
 
                 _start += found + 2;
@@ -194,7 +197,7 @@ internal sealed partial class HttpConnection
 
             if (_end - _start > limit)
             {
-                throw TooLong(what, limit);
+                throw Protocol(tooLong);
             }
 
             if (!await FillAsync(limit, cancellationToken).ConfigureAwait(false))
@@ -204,8 +207,6 @@ internal sealed partial class HttpConnection
         }
     }
 
-    private RuntimeApiException TooLong(string what, int limit) =>
-        Protocol(what == "trailer block" ? $"sent a trailer block larger than {MaxHeaderBytes / 1024} KB" : $"sent a {what} longer than {limit} bytes");
 
     // chunk-size = 1*HEXDIG, then optional whitespace and ;extensions (ignored).
     private long ParseChunkSize(ReadOnlySpan<byte> line)

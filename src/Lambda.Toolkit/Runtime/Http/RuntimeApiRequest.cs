@@ -14,14 +14,13 @@ internal readonly struct RuntimeApiRequest
     private const string Prefix = "/2018-06-01/runtime/";
     private const string ErrorTypeHeader = RuntimeApiHeaders.FunctionErrorType + ": ";
 
-    public RuntimeApiRequest(bool isPost, string path, string? requestId = null, string? pathTail = null, ReadOnlyMemory<byte> body = default, bool isJson = false, string? errorType = null)
+    public RuntimeApiRequest(bool isPost, string path, string? requestId = null, string? pathTail = null, ReadOnlyMemory<byte> body = default, string? errorType = null)
     {
         IsPost = isPost;
         Path = path;
         RequestId = requestId;
         PathTail = pathTail;
         Body = body;
-        IsJson = isJson;
         ErrorType = errorType;
     }
 
@@ -40,8 +39,8 @@ internal readonly struct RuntimeApiRequest
     /// <summary>The body (posts only).</summary>
     public ReadOnlyMemory<byte> Body { get; }
 
-    /// <summary>Whether the body is sent as <c>application/json</c>.</summary>
-    public bool IsJson { get; }
+    /// <summary>Whether the body is sent as <c>application/json</c>: the error calls' payload; a response is sent as the handler wrote it.</summary>
+    public bool IsJson => ErrorType is not null;
 
     /// <summary>The <c>Lambda-Runtime-Function-Error-Type</c> header, printable ASCII only.</summary>
     public string? ErrorType { get; }

@@ -9,7 +9,7 @@ internal static class ErrorPayload
 {
     public static RuntimeApiRequest CreateRequest(string path, string? requestId, string? pathTail, FunctionError error) =>
         // Header values must be ASCII without control characters; error types are short identifiers.
-        new(isPost: true, path, requestId, pathTail, Serialize(error), isJson: true, errorType: Sanitize(error.ErrorType));
+        new(isPost: true, path, requestId, pathTail, Serialize(error), errorType: Sanitize(error.ErrorType));
 
     public static byte[] Serialize(FunctionError error)
     {
